@@ -1,0 +1,107 @@
+#pragma once
+// The only way planwatch reads or writes persistent data. OpenStore(url) picks
+// the back end: "sqlite:PATH" (embedded, one county) or a PostgreSQL URI
+// "postgresql://user@host:port/name" (national). Both run the same SQL through
+// SOCI (sql/), apply the numbered migrations on open, and keep the same data.
+//
+// Any thread may call Begin(); a Transaction belongs to the thread that began it
+// and must be destroyed before the Store. Nothing written through a transaction
+// is visible to others until Commit() returns OK; destroying it uncommitted rolls
+// it back. Every write transaction must Append() at least one AuditEvent; Commit()
+// refuses (kInternal) a transaction that wrote without one.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "domain/audit.h"
+#include "domain/plan.h"
+#include "domain/user.h"
+
+namespace planwatch::storage {
+
+struct PlanSummary {
+    int64_t id = 0;
+    int64_t series_id = 0;  // all versions of one plan share it
+    int version = 1;
+    bool latest = true;     // the newest version of its series
+    std::string title;
+    std::optional<int> period_start;
+    std::optional<int> period_end;
+    int activities = 0;
+    std::string source_file;
+    std::string sha256;
+    std::string imported_at;  // ISO 8601 UTC
+};
+
+class Transaction {
+public:
+    virtual ~Transaction() = default;
+
+    // Stores the plan with all its nodes, indicators, responsibilities, budgets,
+    // institutions, services and warnings; returns its new id. With
+    // replace_series set, the plan becomes the next version of that series
+    // (older versions stay readable); otherwise it starts a new series.
+    // plan.id and node ids are ignored on input.
+    virtual StatusOr<int64_t> InsertPlan(const domain::Plan& plan,
+                                         std::optional<int64_t> replace_series = std::nullopt) = 0;
+    // The plan exactly as inserted, with id, version and node ids filled in.
+    // kNotFound for an unknown id.
+    virtual StatusOr<domain::Plan> LoadPlan(int64_t plan_id) = 0;
+    // Newest version of each series first by id, or every version with all_versions.
+    virtual StatusOr<std::vector<PlanSummary>> ListPlans(bool all_versions = false) = 0;
+    virtual StatusOr<std::optional<PlanSummary>> FindPlanBySha256(const std::string& sha256) = 0;
+    // The latest plan whose source file name or title equals key; used by --replace.
+    virtual StatusOr<std::optional<PlanSummary>> FindLatestPlan(const std::string& source_file,
+                                                               const std::string& title) = 0;
+
+    virtual StatusOr<int64_t> InsertUser(const domain::User& user) = 0;  // kConflict for a known e-mail
+    virtual StatusOr<std::optional<domain::User>> FindUserByEmail(const std::string& email) = 0;
+    // The id of an institution by canonical name, alias or acronym (normalised
+    // match: case, diacritics, ş/ș); nullopt when none matches.
+    virtual StatusOr<std::optional<int64_t>> FindInstitution(const std::string& name) = 0;
+
+    virtual Status Append(const domain::AuditEvent& event) = 0;
+    virtual StatusOr<std::vector<domain::AuditEvent>> ListAudit(int limit = 100) = 0;
+
+    // Rows per table, for tests and `db check`: {"plan": 3, "node": 120, …}.
+    virtual StatusOr<std::map<std::string, int64_t>> CountRows() = 0;
+
+    virtual Status Commit() = 0;
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+
+    // kUnavailable when the database cannot be reached.
+    virtual StatusOr<std::unique_ptr<Transaction>> Begin() = 0;
+
+    // "sqlite" or "postgresql".
+    virtual std::string BackendName() const = 0;
+    // Applied migration numbers, ascending.
+    virtual StatusOr<std::vector<int>> AppliedMigrations() = 0;
+    // Integrity check (SQLite: PRAGMA integrity_check and foreign_key_check;
+    // PostgreSQL: reachability and schema version); a failure names what is wrong.
+    virtual Status Check() = 0;
+    // A consistent copy while other connections write (SQLite online backup; for
+    // PostgreSQL a snapshot read in one REPEATABLE READ transaction). The file is
+    // written to a temporary name and renamed, so a failed backup leaves nothing.
+    virtual Status Backup(const std::string& path) = 0;
+    // Replaces the whole content with a backup made by Backup() on the same kind
+    // of back end, in one transaction; kInvalidArgument for a file that is not one.
+    virtual Status Restore(const std::string& path) = 0;
+};
+
+struct StoreOptions {
+    int busy_timeout_ms = 5000;  // SQLite: how long a writer waits for a lock
+};
+
+// Opens (creating an SQLite file and its folder when missing) and migrates.
+// kInvalidArgument for a URL that is neither sqlite: nor postgresql://.
+StatusOr<std::unique_ptr<Store>> OpenStore(const std::string& url, const StoreOptions& options = {});
+
+}  // namespace planwatch::storage

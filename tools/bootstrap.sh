@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package planwatch needs to build, test and run, by
+# package name, and only those that are missing, so running it again costs a
+# dpkg query. Needs root (or sudo) only when something is missing.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  g++ cmake ninja-build pkg-config ccache make
+  # libraries (see ../shared/design/stack.md for why each)
+  libsoci-dev libsqlite3-dev sqlite3 libpq-dev
+  libzip-dev libpugixml-dev libpoppler-cpp-dev libxlsxwriter-dev
+  libicu-dev libkainjow-mustache-dev nlohmann-json3-dev
+  libcli11-dev libfmt-dev libspdlog-dev libsodium-dev
+  librestinio-dev libasio-dev libhttp-parser-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  # the PostgreSQL server that the test harness starts in a temp dir
+  postgresql postgresql-contrib
+  # test tools: JSON Schema checks, fixture generation, PDF text
+  python3-jsonschema python3-docx poppler-utils
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+echo "bootstrap: installing ${missing[*]}" >&2
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
