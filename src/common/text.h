@@ -1,0 +1,26 @@
+#pragma once
+// Text as planwatch compares it (ICU). Documents mix "ş" (cedilla, U+015F) and
+// "ș" (comma below, U+0219), decomposed and composed forms, odd spacing.
+#include <string>
+#include <string_view>
+
+namespace planwatch::text {
+
+// NFC; Romanian cedilla letters ş ţ Ş Ţ become the comma-below ș ț Ș Ț; every run
+// of whitespace (incl. NBSP, tabs) becomes one space; trimmed. Line breaks are
+// kept as '\n' when keep_newlines, collapsed otherwise. Input must be UTF-8;
+// invalid sequences become U+FFFD.
+std::string Normalize(std::string_view utf8, bool keep_newlines = false);
+
+// A key for matching that ignores case, diacritics and spacing:
+// "IŞJ  Cluj" and "ișj cluj" both give "isj cluj"; punctuation is kept.
+std::string SearchKey(std::string_view utf8);
+
+// Lower case by Unicode rules ("ȘTEFAN" -> "ștefan"), no other change.
+std::string Lower(std::string_view utf8);
+
+// True when bytes are well-formed UTF-8 (no overlongs, no surrogates).
+// On false, *bad_offset (if given) is the byte offset of the first bad sequence.
+bool IsValidUtf8(std::string_view bytes, size_t* bad_offset = nullptr);
+
+}  // namespace planwatch::text
