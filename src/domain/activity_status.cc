@@ -1,0 +1,308 @@
+#include "domain/activity_status.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace planwatch::domain {
+namespace {
+
+// Canonical period strings sort correctly as text within one kind; across kinds
+// ("2019" vs "2019-S1") the start date decides.
+CivilDate PeriodStart(const Period& p) {
+    switch (p.kind) {
+        case Period::Kind::kYear: return {p.year, 1, 1};
+        case Period::Kind::kSemester: return {p.year, p.index == 1 ? 1 : 7, 1};
+        case Period::Kind::kQuarter: return {p.year, 3 * (p.index - 1) + 1, 1};
+        case Period::Kind::kMonth: return {p.year, p.index, 1};
+    }
+    return {p.year, 1, 1};
+}
+
+CivilDate PeriodEnd(const Period& p) {
+    switch (p.kind) {
+        case Period::Kind::kYear: return {p.year, 12, 31};
+        case Period::Kind::kSemester: return p.index == 1 ? CivilDate{p.year, 6, 30} : CivilDate{p.year, 12, 31};
+        case Period::Kind::kQuarter: {
+            int month = 3 * p.index;
+            return {p.year, month, DaysInMonth(p.year, month)};
+        }
+        case Period::Kind::kMonth: return {p.year, p.index, DaysInMonth(p.year, p.index)};
+    }
+    return {p.year, 12, 31};
+}
+
+std::optional<Period> ToPeriod(const std::string& text) {
+    StatusOr<Period> p = ParsePeriod(text);
+    if (!p.ok()) return std::nullopt;
+    return *p;
+}
+
+const char* ClaimedPhrase(ClaimedState s) {
+    switch (s) {
+        case ClaimedState::kNotStarted: return "not started";
+        case ClaimedState::kInProgress: return "in progress";
+        case ClaimedState::kCompleted: return "completed";
+        case ClaimedState::kCancelled: return "cancelled";
+    }
+    return "";
+}
+
+std::string DueText(const CivilDate& due) { return ToString(due); }
+
+// The reports that count: approved and known by as_of, oldest period first.
+std::vector<const KnownReport*> Counted(const std::vector<KnownReport>& reports, const CivilDate& as_of) {
+    std::vector<const KnownReport*> counted;
+    for (const KnownReport& r : reports) {
+        if (r.review != ReviewState::kApproved) continue;
+        StatusOr<CivilDate> on = ParseCivilDate(r.submitted_on);
+        if (!on.ok() || *on > as_of) continue;
+        if (!ToPeriod(r.period)) continue;
+        counted.push_back(&r);
+    }
+    std::stable_sort(counted.begin(), counted.end(), [](const KnownReport* a, const KnownReport* b) {
+        CivilDate pa = PeriodStart(*ToPeriod(a->period)), pb = PeriodStart(*ToPeriod(b->period));
+        if (pa != pb) return pa < pb;
+        return a->submitted_on < b->submitted_on;
+    });
+    return counted;
+}
+
+std::vector<IndicatorAchievement> Achievements(const Node& activity, const std::vector<const KnownReport*>& counted,
+                                               const StatusRules& rules) {
+    std::vector<IndicatorAchievement> out;
+    for (size_t i = 0; i < activity.indicators.size(); ++i) {
+        IndicatorAchievement a{.indicator_index = static_cast<int>(i)};
+        const std::optional<Target>& target = activity.indicators[i].target;
+        // The latest value reported for each period; a resubmission replaces, it does not add.
+        std::map<std::string, double> per_period;
+        std::optional<double> latest;
+        for (const KnownReport* r : counted) {
+            for (const IndicatorValue& v : r->values) {
+                if (v.indicator_index != static_cast<int>(i)) continue;
+                per_period[r->period] = v.value;
+                latest = v.value;
+            }
+        }
+        if (latest) {
+            bool cumulative = !target || !target->per || *target->per == TargetPer::kPlan;
+            double sum = 0;
+            for (const auto& [period, value] : per_period) sum += value;
+            a.actual = cumulative ? sum : *latest;
+        }
+        if (!target) {
+            a.achievement = Achievement::kNoTarget;
+        } else if (!a.actual) {
+            a.achievement = Achievement::kNoValue;
+        } else {
+            double ratio = 0;
+            a.achievement = Classify(*target, *a.actual, rules, &ratio);
+            a.ratio = ratio;
+        }
+        out.push_back(a);
+    }
+    return out;
+}
+
+const IndicatorAchievement* FirstBehind(const std::vector<IndicatorAchievement>& indicators) {
+    for (const IndicatorAchievement& a : indicators) {
+        if (a.achievement == Achievement::kBehind) return &a;
+    }
+    return nullptr;
+}
+
+struct Window {
+    std::optional<CivilDate> start;
+    std::optional<CivilDate> due;
+};
+
+ComputedStatus Decide(const Node& activity, const std::vector<const KnownReport*>& counted, const Window& window,
+                      const ActivityContext& context, const CivilDate& as_of, const StatusRules& rules) {
+    ComputedStatus result;
+    result.due = window.due;
+    result.indicators = Achievements(activity, counted, rules);
+    const KnownReport* latest = counted.empty() ? nullptr : counted.back();
+    std::string last = latest ? fmt::format("last approved report {} says {}", latest->period,
+                                            ClaimedPhrase(latest->claimed))
+                              : "no approved report";
+    const IndicatorAchievement* behind = FirstBehind(result.indicators);
+    auto behind_text = [&activity](const IndicatorAchievement& a) {
+        return fmt::format("indicator \"{}\" at {:.0f} % of its target", activity.indicators[a.indicator_index].name,
+                           100 * a.ratio.value_or(0));
+    };
+
+    if (latest && latest->claimed == ClaimedState::kCompleted) {
+        result.status = ActivityStatus::kCompleted;
+        result.reason = fmt::format("report {} approved: completed", latest->period);
+        if (behind) result.reason += "; " + behind_text(*behind);
+        return result;
+    }
+    if (latest && latest->claimed == ClaimedState::kCancelled) {
+        result.status = ActivityStatus::kCancelled;
+        result.reason = fmt::format("report {} approved: cancelled", latest->period);
+        return result;
+    }
+    if (window.due && as_of > *window.due) {
+        result.status = ActivityStatus::kOverdue;
+        result.reason = fmt::format("deadline {} passed; {}", DueText(*window.due), last);
+        return result;
+    }
+    if (!context.missed_rounds.empty()) {
+        result.status = ActivityStatus::kNotReported;
+        result.reason = fmt::format("round {} closed without a report from {}", context.missed_rounds.back(),
+                                    context.lead.empty() ? "the lead institution" : context.lead);
+        return result;
+    }
+    if (window.start && as_of < *window.start && !latest) {
+        result.status = ActivityStatus::kNotStarted;
+        result.reason = fmt::format("starts {}", ToString(*window.start));
+        return result;
+    }
+    long days_left = window.due ? DaysFromEpoch(*window.due) - DaysFromEpoch(as_of) : -1;
+    bool near = window.due && days_left <= rules.at_risk_days;
+    bool started = latest && latest->claimed == ClaimedState::kInProgress;
+    if (near && !started) {
+        result.status = ActivityStatus::kAtRisk;
+        result.reason = fmt::format("deadline {} in {} days; {}", DueText(*window.due), days_left, last);
+        return result;
+    }
+    if (near && behind) {
+        result.status = ActivityStatus::kAtRisk;
+        result.reason = fmt::format("deadline {} in {} days; {}", DueText(*window.due), days_left, behind_text(*behind));
+        return result;
+    }
+    if (started) {
+        result.status = ActivityStatus::kOnTrack;
+        result.reason = last;
+        if (window.due) result.reason += fmt::format("; deadline {}", DueText(*window.due));
+        return result;
+    }
+    result.status = ActivityStatus::kNotStarted;
+    result.reason = last;
+    if (window.due) result.reason += fmt::format("; deadline {}", DueText(*window.due));
+    return result;
+}
+
+Window ActivityWindow(const Node& activity, const ActivityContext& context) {
+    Window w;
+    std::optional<Period> first, last;
+    for (const std::string& text : activity.periods) {
+        std::optional<Period> p = ToPeriod(text);
+        if (!p) continue;
+        if (!first || PeriodStart(*p) < PeriodStart(*first)) first = p;
+        if (!last || PeriodEnd(*p) > PeriodEnd(*last)) last = p;
+    }
+    if (activity.start) {
+        w.start = FirstDay(*activity.start);
+    } else if (first) {
+        w.start = PeriodStart(*first);
+    } else if (context.plan_start_year) {
+        w.start = CivilDate{*context.plan_start_year, 1, 1};
+    }
+    if (activity.deadline) {
+        w.due = LastDay(*activity.deadline);
+    } else if (last) {
+        w.due = PeriodEnd(*last);
+    } else if (context.plan_end_year) {
+        w.due = CivilDate{*context.plan_end_year, 12, 31};
+    }
+    return w;
+}
+
+std::optional<Period::Kind> RecurrenceKind(const Node& activity) {
+    if (!activity.frequency) return std::nullopt;
+    switch (*activity.frequency) {
+        case Frequency::kAnnual:
+        case Frequency::kPermanent: return Period::Kind::kYear;
+        case Frequency::kSemester: return Period::Kind::kSemester;
+        case Frequency::kQuarter: return Period::Kind::kQuarter;
+        case Frequency::kMonth: return Period::Kind::kMonth;
+        case Frequency::kOnce: return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+const char* Name(ActivityStatus status) {
+    switch (status) {
+        case ActivityStatus::kNotStarted: return "not_started";
+        case ActivityStatus::kOnTrack: return "on_track";
+        case ActivityStatus::kAtRisk: return "at_risk";
+        case ActivityStatus::kOverdue: return "overdue";
+        case ActivityStatus::kCompleted: return "completed";
+        case ActivityStatus::kCancelled: return "cancelled";
+        case ActivityStatus::kNotReported: return "not_reported";
+    }
+    return "";
+}
+
+const char* Name(Achievement achievement) {
+    switch (achievement) {
+        case Achievement::kNoTarget: return "no_target";
+        case Achievement::kNoValue: return "no_value";
+        case Achievement::kMet: return "met";
+        case Achievement::kNear: return "near";
+        case Achievement::kBehind: return "behind";
+    }
+    return "";
+}
+
+Achievement Classify(const Target& target, double actual, const StatusRules& rules, double* ratio_out) {
+    double ratio = 0;
+    switch (target.comparator) {
+        case Comparator::kAtLeast: ratio = target.value <= 0 ? 1.0 : actual / target.value; break;
+        case Comparator::kAtMost: ratio = actual <= target.value ? 1.0 : (actual <= 0 ? 0 : target.value / actual); break;
+        case Comparator::kEqual: {
+            double hi = std::max(actual, target.value), lo = std::min(actual, target.value);
+            ratio = hi <= 0 ? 1.0 : lo / hi;
+            break;
+        }
+    }
+    if (ratio_out) *ratio_out = ratio;
+    if (ratio >= rules.met_ratio) return Achievement::kMet;
+    if (ratio >= rules.near_ratio) return Achievement::kNear;
+    return Achievement::kBehind;
+}
+
+ComputedStatus ComputeActivityStatus(const Node& activity, const std::vector<KnownReport>& reports,
+                                     const ActivityContext& context, const CivilDate& as_of,
+                                     const StatusRules& rules) {
+    return Decide(activity, Counted(reports, as_of), ActivityWindow(activity, context), context, as_of, rules);
+}
+
+std::vector<std::pair<std::string, ComputedStatus>> ComputePeriodStatuses(const Node& activity,
+                                                                          const std::vector<KnownReport>& reports,
+                                                                          const ActivityContext& context,
+                                                                          const CivilDate& as_of,
+                                                                          const StatusRules& rules) {
+    std::vector<std::pair<std::string, ComputedStatus>> out;
+    std::optional<Period::Kind> kind = RecurrenceKind(activity);
+    Window whole = ActivityWindow(activity, context);
+    if (!kind || !whole.start || !whole.due) return out;
+    int per_year = *kind == Period::Kind::kYear ? 1 : *kind == Period::Kind::kSemester ? 2
+                                                  : *kind == Period::Kind::kQuarter ? 4 : 12;
+    std::vector<const KnownReport*> counted = Counted(reports, as_of);
+    for (int year = whole.start->year; year <= whole.due->year; ++year) {
+        for (int index = per_year == 1 ? 0 : 1; index <= (per_year == 1 ? 0 : per_year); ++index) {
+            Period period{year, *kind, index};
+            Window w{PeriodStart(period), PeriodEnd(period)};
+            if (*w.start > as_of) return out;
+            std::string name = ToString(period);
+            std::vector<const KnownReport*> mine;
+            for (const KnownReport* r : counted) {
+                if (ToString(*ToPeriod(r->period)) == name) mine.push_back(r);
+            }
+            ActivityContext period_context = context;
+            period_context.missed_rounds.clear();
+            for (const std::string& missed : context.missed_rounds) {
+                if (missed == name) period_context.missed_rounds.push_back(missed);
+            }
+            out.emplace_back(name, Decide(activity, mine, w, period_context, as_of, rules));
+        }
+    }
+    return out;
+}
+
+}  // namespace planwatch::domain
