@@ -1,5 +1,7 @@
 #include "domain/activity_status.h"
 
+#include "domain/rounds.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -7,31 +9,6 @@
 
 namespace planwatch::domain {
 namespace {
-
-// Canonical period strings sort correctly as text within one kind; across kinds
-// ("2019" vs "2019-S1") the start date decides.
-CivilDate PeriodStart(const Period& p) {
-    switch (p.kind) {
-        case Period::Kind::kYear: return {p.year, 1, 1};
-        case Period::Kind::kSemester: return {p.year, p.index == 1 ? 1 : 7, 1};
-        case Period::Kind::kQuarter: return {p.year, 3 * (p.index - 1) + 1, 1};
-        case Period::Kind::kMonth: return {p.year, p.index, 1};
-    }
-    return {p.year, 1, 1};
-}
-
-CivilDate PeriodEnd(const Period& p) {
-    switch (p.kind) {
-        case Period::Kind::kYear: return {p.year, 12, 31};
-        case Period::Kind::kSemester: return p.index == 1 ? CivilDate{p.year, 6, 30} : CivilDate{p.year, 12, 31};
-        case Period::Kind::kQuarter: {
-            int month = 3 * p.index;
-            return {p.year, month, DaysInMonth(p.year, month)};
-        }
-        case Period::Kind::kMonth: return {p.year, p.index, DaysInMonth(p.year, p.index)};
-    }
-    return {p.year, 12, 31};
-}
 
 std::optional<Period> ToPeriod(const std::string& text) {
     StatusOr<Period> p = ParsePeriod(text);
@@ -62,7 +39,7 @@ std::vector<const KnownReport*> Counted(const std::vector<KnownReport>& reports,
         counted.push_back(&r);
     }
     std::stable_sort(counted.begin(), counted.end(), [](const KnownReport* a, const KnownReport* b) {
-        CivilDate pa = PeriodStart(*ToPeriod(a->period)), pb = PeriodStart(*ToPeriod(b->period));
+        CivilDate pa = PeriodFirstDay(*ToPeriod(a->period)), pb = PeriodFirstDay(*ToPeriod(b->period));
         if (pa != pb) return pa < pb;
         return a->submitted_on < b->submitted_on;
     });
@@ -190,20 +167,20 @@ Window ActivityWindow(const Node& activity, const ActivityContext& context) {
     for (const std::string& text : activity.periods) {
         std::optional<Period> p = ToPeriod(text);
         if (!p) continue;
-        if (!first || PeriodStart(*p) < PeriodStart(*first)) first = p;
-        if (!last || PeriodEnd(*p) > PeriodEnd(*last)) last = p;
+        if (!first || PeriodFirstDay(*p) < PeriodFirstDay(*first)) first = p;
+        if (!last || PeriodLastDay(*p) > PeriodLastDay(*last)) last = p;
     }
     if (activity.start) {
         w.start = FirstDay(*activity.start);
     } else if (first) {
-        w.start = PeriodStart(*first);
+        w.start = PeriodFirstDay(*first);
     } else if (context.plan_start_year) {
         w.start = CivilDate{*context.plan_start_year, 1, 1};
     }
     if (activity.deadline) {
         w.due = LastDay(*activity.deadline);
     } else if (last) {
-        w.due = PeriodEnd(*last);
+        w.due = PeriodLastDay(*last);
     } else if (context.plan_end_year) {
         w.due = CivilDate{*context.plan_end_year, 12, 31};
     }
@@ -287,7 +264,7 @@ std::vector<std::pair<std::string, ComputedStatus>> ComputePeriodStatuses(const 
     for (int year = whole.start->year; year <= whole.due->year; ++year) {
         for (int index = per_year == 1 ? 0 : 1; index <= (per_year == 1 ? 0 : per_year); ++index) {
             Period period{year, *kind, index};
-            Window w{PeriodStart(period), PeriodEnd(period)};
+            Window w{PeriodFirstDay(period), PeriodLastDay(period)};
             if (*w.start > as_of) return out;
             std::string name = ToString(period);
             std::vector<const KnownReport*> mine;
