@@ -8,11 +8,13 @@ function(planwatch_library name)
   target_link_libraries(${name} PUBLIC ${ARG_DEPS})
 endfunction()
 
-# planwatch_test(NAME SRCS ... DEPS ... [LABELS ...]): a GoogleTest binary, each
-# test a ctest case with the given labels (unit, pg, seeds, integration).
+# planwatch_test(NAME SRCS ... DEPS ... [LABELS ...] [WHOLE]): a GoogleTest binary, each
+# test a ctest case with the given labels (unit, pg, seeds, integration). WHOLE
+# registers the binary as ONE ctest case instead, for binaries with a costly
+# shared setup (a _pgtest starts PostgreSQL once per binary).
 # PLANWATCH_SOURCE_DIR lets tests find samples/ and data/ from any build dir.
 function(planwatch_test name)
-  cmake_parse_arguments(ARG "" "" "SRCS;DEPS;LABELS" ${ARGN})
+  cmake_parse_arguments(ARG "WHOLE" "" "SRCS;DEPS;LABELS" ${ARGN})
   if(NOT ARG_LABELS)
     set(ARG_LABELS unit)
   endif()
@@ -21,7 +23,12 @@ function(planwatch_test name)
   target_compile_definitions(${name} PRIVATE PLANWATCH_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
                                              PLANWATCH_BINARY="$<TARGET_FILE:planwatch>")
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gmock GTest::gtest_main)
-  gtest_discover_tests(${name} PROPERTIES LABELS "${ARG_LABELS}" DISCOVERY_TIMEOUT 60)
+  if(ARG_WHOLE)
+    add_test(NAME ${name} COMMAND ${name})
+    set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}")
+  else()
+    gtest_discover_tests(${name} PROPERTIES LABELS "${ARG_LABELS}" DISCOVERY_TIMEOUT 60)
+  endif()
 endfunction()
 
 # planwatch_embed(TARGET OUT_CC ROOT FILES...): compiles files into the binary as
