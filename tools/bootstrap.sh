@@ -9,15 +9,22 @@ packages=(
   g++ cmake ninja-build pkg-config ccache make
   # libraries (see ../shared/design/stack.md for why each)
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev
+  # SOCI 4.0.3's soci-config.h defines SOCI_HAVE_BOOST, so <soci/soci.h> includes
+  # boost/fusion, boost/optional, boost/date_time; libsoci-dev does not pull them in
+  libboost-dev libboost-date-time-dev
   libzip-dev libpugixml-dev libpoppler-cpp-dev libxlsxwriter-dev
   libicu-dev libkainjow-mustache-dev nlohmann-json3-dev
   libcli11-dev libfmt-dev libspdlog-dev libsodium-dev
   librestinio-dev libasio-dev libhttp-parser-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  # reports: HTML -> PDF (WeasyPrint subprocess), chart PNGs for DOCX (cairo), IATI XML checks (xmllint)
+  weasyprint fonts-dejavu-core libcairo2-dev libxml2-utils
   # the PostgreSQL server that the test harness starts in a temp dir
   postgresql postgresql-contrib
   # test tools: JSON Schema checks, fixture generation, PDF text
   python3-jsonschema python3-docx poppler-utils
+  # DOCX -> PDF fixtures (tools/make_fixtures.py); libFuzzer targets (make fuzz)
+  libreoffice-writer-nogui clang libclang-rt-dev
 )
 
 missing=()

@@ -60,6 +60,11 @@ public:
 
     virtual StatusOr<int64_t> InsertUser(const domain::User& user) = 0;  // kConflict for a known e-mail
     virtual StatusOr<std::optional<domain::User>> FindUserByEmail(const std::string& email) = 0;
+    // Stores an API token of a user by the SHA-256 (lower-case hex) of its secret;
+    // the secret itself is never stored. Returns the token's id; kNotFound for an
+    // unknown user, kConflict for a hash already stored.
+    virtual StatusOr<int64_t> InsertApiToken(int64_t user_id, const std::string& token_sha256,
+                                             const std::string& label) = 0;
     // The id of an institution by canonical name, alias or acronym (normalised
     // match: case, diacritics, ş/ș); nullopt when none matches.
     virtual StatusOr<std::optional<int64_t>> FindInstitution(const std::string& name) = 0;

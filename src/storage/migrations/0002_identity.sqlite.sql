@@ -1,0 +1,2 @@
+-- SQLite: nothing to do. "id INTEGER PRIMARY KEY" is already an alias of the
+-- 64-bit rowid, which SQLite assigns when an INSERT leaves it out.

@@ -1,0 +1,60 @@
+#pragma once
+// A Transaction on one pooled SOCI session. Every write runs inside a SAVEPOINT,
+// so a failed call leaves the transaction as it was (PostgreSQL would otherwise
+// refuse every later statement); Commit() enforces the audit rule of store.h.
+#include <functional>
+#include <memory>
+#include <string_view>
+
+#include "storage/store.h"
+
+namespace soci {
+class session;
+}
+
+namespace planwatch::storage::sql {
+
+class SqlStore;
+
+class SqlTransaction : public Transaction {
+public:
+    // Takes a session on which BEGIN has been run; gives it back to store on
+    // destruction, after a ROLLBACK unless Commit() succeeded.
+    SqlTransaction(SqlStore* store, std::unique_ptr<soci::session> session);
+    ~SqlTransaction() override;
+
+    StatusOr<int64_t> InsertPlan(const domain::Plan& plan, std::optional<int64_t> replace_series) override;
+    StatusOr<domain::Plan> LoadPlan(int64_t plan_id) override;
+    StatusOr<std::vector<PlanSummary>> ListPlans(bool all_versions) override;
+    StatusOr<std::optional<PlanSummary>> FindPlanBySha256(const std::string& sha256) override;
+    StatusOr<std::optional<PlanSummary>> FindLatestPlan(const std::string& source_file,
+                                                        const std::string& title) override;
+
+    StatusOr<int64_t> InsertUser(const domain::User& user) override;
+    StatusOr<std::optional<domain::User>> FindUserByEmail(const std::string& email) override;
+    StatusOr<int64_t> InsertApiToken(int64_t user_id, const std::string& token_sha256,
+                                     const std::string& label) override;
+    StatusOr<std::optional<int64_t>> FindInstitution(const std::string& name) override;
+
+    Status Append(const domain::AuditEvent& event) override;
+    StatusOr<std::vector<domain::AuditEvent>> ListAudit(int limit) override;
+    StatusOr<std::map<std::string, int64_t>> CountRows() override;
+
+    Status Commit() override;
+
+private:
+    // Runs write inside SAVEPOINT; on failure (Status or exception) rolls back
+    // to it, so the transaction stays usable and unchanged.
+    Status Write(std::string_view doing, const std::function<Status()>& write);
+    // Runs read, mapping exceptions to a Status.
+    Status Read(std::string_view doing, const std::function<Status()>& read);
+    Status Usable() const;
+
+    SqlStore* store_;  // not owned; outlives this transaction (store.h)
+    std::unique_ptr<soci::session> session_;
+    bool wrote_ = false;
+    bool audited_ = false;
+    bool finished_ = false;  // committed, or failed beyond repair
+};
+
+}  // namespace planwatch::storage::sql

@@ -1,0 +1,454 @@
+#include "storage/store_test_suite.h"
+
+#include <atomic>
+#include <cstring>
+#include <fstream>
+#include <thread>
+
+#include "storage/test_plans.h"
+
+namespace planwatch::storage::testing {
+namespace {
+
+domain::AuditEvent Event(const std::string& action, const std::string& entity_id = "") {
+    return domain::AuditEvent{.actor = "cli:test",
+                              .action = action,
+                              .entity = "plan",
+                              .entity_id = entity_id,
+                              .before_json = "null",
+                              .after_json = R"({"title":"Planul de acțiune"})"};
+}
+
+// Inserts and commits with an audit event, as services/ does.
+int64_t Import(Store& store, const domain::Plan& plan, std::optional<int64_t> series = std::nullopt) {
+    StatusOr<std::unique_ptr<Transaction>> tx = store.Begin();
+    EXPECT_TRUE(tx.ok()) << tx.status();
+    if (!tx.ok()) return 0;
+    StatusOr<int64_t> id = (*tx)->InsertPlan(plan, series);
+    EXPECT_TRUE(id.ok()) << id.status();
+    if (!id.ok()) return 0;
+    EXPECT_TRUE((*tx)->Append(Event("plan.import", std::to_string(*id))).ok());
+    Status committed = (*tx)->Commit();
+    EXPECT_TRUE(committed.ok()) << committed;
+    return *id;
+}
+
+std::map<std::string, int64_t> Counts(Store& store) {
+    StatusOr<std::unique_ptr<Transaction>> tx = store.Begin();
+    EXPECT_TRUE(tx.ok()) << tx.status();
+    if (!tx.ok()) return {};
+    StatusOr<std::map<std::string, int64_t>> counts = (*tx)->CountRows();
+    EXPECT_TRUE(counts.ok()) << counts.status();
+    return counts.ok() ? *counts : std::map<std::string, int64_t>{};
+}
+
+domain::Plan Load(Store& store, int64_t id) {
+    StatusOr<std::unique_ptr<Transaction>> tx = store.Begin();
+    EXPECT_TRUE(tx.ok()) << tx.status();
+    if (!tx.ok()) return {};
+    StatusOr<domain::Plan> plan = (*tx)->LoadPlan(id);
+    EXPECT_TRUE(plan.ok()) << plan.status();
+    return plan.ok() ? *plan : domain::Plan{};
+}
+
+std::vector<PlanSummary> List(Store& store, bool all_versions) {
+    StatusOr<std::unique_ptr<Transaction>> tx = store.Begin();
+    EXPECT_TRUE(tx.ok()) << tx.status();
+    if (!tx.ok()) return {};
+    StatusOr<std::vector<PlanSummary>> plans = (*tx)->ListPlans(all_versions);
+    EXPECT_TRUE(plans.ok()) << plans.status();
+    return plans.ok() ? *plans : std::vector<PlanSummary>{};
+}
+
+bool SameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+}  // namespace
+
+void StoreSuite::SetUp() {
+    url_ = GetParam().new_url();
+    StatusOr<std::unique_ptr<Store>> store = OpenStore(url_);
+    ASSERT_TRUE(store.ok()) << store.status();
+    store_ = std::move(*store);
+}
+
+std::unique_ptr<Store> StoreSuite::Reopen() {
+    StatusOr<std::unique_ptr<Store>> store = OpenStore(url_);
+    EXPECT_TRUE(store.ok()) << store.status();
+    return store.ok() ? std::move(*store) : nullptr;
+}
+
+TEST_P(StoreSuite, MigratesAnEmptyDatabase) {
+    EXPECT_EQ(store_->BackendName(), GetParam().name);
+    StatusOr<std::vector<int>> applied = store_->AppliedMigrations();
+    ASSERT_TRUE(applied.ok()) << applied.status();
+    EXPECT_EQ(*applied, (std::vector<int>{1, 2}));
+    std::map<std::string, int64_t> counts = Counts(*store_);
+    EXPECT_EQ(counts.size(), 25u);
+    for (const auto& [table, count] : counts) EXPECT_EQ(count, 0) << table;
+    EXPECT_TRUE(store_->Check().ok()) << store_->Check();
+}
+
+TEST_P(StoreSuite, ReopeningKeepsDataAndDoesNotReapplyMigrations) {
+    int64_t id = Import(*store_, MakeRichPlan(3));
+    std::unique_ptr<Store> again = Reopen();
+    ASSERT_NE(again, nullptr);
+    StatusOr<std::vector<int>> applied = again->AppliedMigrations();
+    ASSERT_TRUE(applied.ok()) << applied.status();
+    EXPECT_EQ(*applied, (std::vector<int>{1, 2}));
+    EXPECT_EQ(Load(*again, id).title, MakeRichPlan(3).title);
+    EXPECT_EQ(Counts(*again)["plan"], 1);
+}
+
+TEST_P(StoreSuite, LoadGivesBackExactlyWhatWasInserted) {
+    domain::Plan plan = MakeRichPlan(47);
+    ASSERT_TRUE(domain::Validate(plan).ok()) << domain::Validate(plan);
+    int64_t id = Import(*store_, plan);
+    domain::Plan loaded = Load(*store_, id);
+
+    EXPECT_EQ(loaded.id, id);
+    EXPECT_EQ(loaded.version, 1);
+    EXPECT_EQ(domain::CountActivities(loaded), 47);
+    int without_id = 0;
+    domain::ForEachNode(loaded.nodes, [&](const domain::Node& node) { without_id += node.id ? 0 : 1; });
+    EXPECT_EQ(without_id, 0);
+    for (const domain::Institution& institution : loaded.institutions) EXPECT_TRUE(institution.id.has_value());
+    for (const domain::SocialService& service : loaded.services) EXPECT_TRUE(service.id.has_value());
+
+    domain::Plan expected = plan;
+    CopyStoreIds(loaded, expected);
+    EXPECT_EQ(loaded, expected);
+
+    // Doubles come back bit for bit, not just close.
+    ASSERT_TRUE(loaded.services[0].occupancy.has_value());
+    EXPECT_TRUE(SameBits(*loaded.services[0].occupancy, 11.0 / 12.0));
+    EXPECT_TRUE(SameBits(loaded.services[1].capacity->value, 1.0 / 3.0));
+    EXPECT_TRUE(SameBits(loaded.institutions[3].figures[1].value, 0.1 + 0.2));
+    EXPECT_EQ(loaded.title, "PLANUL DE ACŢIUNE pentru implementarea Strategiei judeţene a (ș ț ă î â ş)");
+
+    std::map<std::string, int64_t> counts = Counts(*store_);
+    EXPECT_EQ(counts["node"], 1 + 2 + 2 + 2 + 4 + 47);
+    EXPECT_EQ(counts["indicator"], 3 * 47);
+    EXPECT_EQ(counts["responsibility"], 3 * 47);
+    EXPECT_EQ(counts["budget_line"], 2 * 47);
+    EXPECT_EQ(counts["node_result"], 2 * 47);
+    EXPECT_EQ(counts["node_period"], 2 * 47);
+    EXPECT_EQ(counts["institution"], 5);
+    EXPECT_EQ(counts["institution_alias"], 3);  // D.G.A.S.P.C. Cluj, DGASPC Cluj-Napoca, IŞJ Cluj
+    EXPECT_EQ(counts["plan_institution"], 5);
+    EXPECT_EQ(counts["plan_institution_alias"], 3);
+    EXPECT_EQ(counts["unit_figure"], 2);
+    EXPECT_EQ(counts["social_service"], 3);
+    EXPECT_EQ(counts["service_budget"], 2);
+    EXPECT_EQ(counts["plan_warning"], 2);
+    EXPECT_EQ(counts["audit_event"], 1);
+
+    // A second plan naming the same institutions reuses the registry entries.
+    Import(*store_, MakeRichPlan(5, "b"));
+    EXPECT_EQ(Counts(*store_)["institution"], 5);
+}
+
+TEST_P(StoreSuite, LoadOfAnUnknownPlanIsNotFound) {
+    StatusOr<std::unique_ptr<Transaction>> tx = store_->Begin();
+    ASSERT_TRUE(tx.ok()) << tx.status();
+    StatusOr<domain::Plan> plan = (*tx)->LoadPlan(424242);
+    ASSERT_FALSE(plan.ok());
+    EXPECT_EQ(plan.status().code(), StatusCode::kNotFound);
+    EXPECT_EQ(plan.status().message(), "no plan with id 424242");
+}
+
+TEST_P(StoreSuite, ReplaceAddsAVersionAndKeepsTheOldOne) {
+    int64_t first = Import(*store_, MakeRichPlan(4, "a"));
+    int64_t other = Import(*store_, MakeRichPlan(2, "b"));
+    std::vector<PlanSummary> before = List(*store_, false);
+    ASSERT_EQ(before.size(), 2u);
+    int64_t series = before[0].series_id;
+
+    domain::Plan revised = MakeRichPlan(6, "a");
+    revised.title = "Planul revizuit";
+    int64_t second = Import(*store_, revised, series);
+    domain::Plan loaded_second = Load(*store_, second);
+    EXPECT_EQ(loaded_second.version, 2);
+    EXPECT_EQ(domain::CountActivities(loaded_second), 6);
+    domain::Plan loaded_first = Load(*store_, first);
+    EXPECT_EQ(loaded_first.version, 1);
+    EXPECT_EQ(domain::CountActivities(loaded_first), 4);
+
+    std::vector<PlanSummary> latest = List(*store_, false);
+    ASSERT_EQ(latest.size(), 2u);
+    EXPECT_EQ(latest[0].id, other);
+    EXPECT_EQ(latest[1].id, second);
+    EXPECT_EQ(latest[1].version, 2);
+    EXPECT_EQ(latest[1].series_id, series);
+    EXPECT_EQ(latest[1].activities, 6);
+    EXPECT_EQ(latest[1].title, "Planul revizuit");
+    EXPECT_EQ(latest[1].period_start, 2021);
+    EXPECT_EQ(latest[1].period_end, 2027);
+    EXPECT_TRUE(latest[1].latest);
+
+    std::vector<PlanSummary> all = List(*store_, true);
+    ASSERT_EQ(all.size(), 3u);
+    EXPECT_EQ(all[0].id, first);
+    EXPECT_FALSE(all[0].latest);
+    EXPECT_EQ(all[0].activities, 4);
+
+    StatusOr<std::unique_ptr<Transaction>> tx = store_->Begin();
+    ASSERT_TRUE(tx.ok());
+    StatusOr<int64_t> unknown = (*tx)->InsertPlan(revised, 999999);
+    ASSERT_FALSE(unknown.ok());
+    EXPECT_EQ(unknown.status().code(), StatusCode::kNotFound);
+}
+
+TEST_P(StoreSuite, FindsPlansBySha256AndByFileOrTitle) {
+    domain::Plan plan = MakeRichPlan(2, "a");
+    int64_t first = Import(*store_, plan);
+    int64_t second = Import(*store_, plan, List(*store_, false)[0].series_id);
+    StatusOr<std::unique_ptr<Transaction>> tx = store_->Begin();
+    ASSERT_TRUE(tx.ok());
+
+    StatusOr<std::optional<PlanSummary>> by_hash = (*tx)->FindPlanBySha256(plan.source.sha256);
+    ASSERT_TRUE(by_hash.ok()) << by_hash.status();
+    ASSERT_TRUE(by_hash->has_value());
+    EXPECT_EQ((*by_hash)->id, second);
+    EXPECT_EQ((*by_hash)->sha256, plan.source.sha256);
+    EXPECT_FALSE((*(*tx)->FindPlanBySha256(std::string(64, 'f'))).has_value());
+
+    StatusOr<std::optional<PlanSummary>> by_file = (*tx)->FindLatestPlan("plan_a.docx", "");
+    ASSERT_TRUE(by_file.ok()) << by_file.status();
+    ASSERT_TRUE(by_file->has_value());
+    EXPECT_EQ((*by_file)->id, second);
+    EXPECT_EQ((*by_file)->source_file, "plan_a.docx");
+    StatusOr<std::optional<PlanSummary>> by_title = (*tx)->FindLatestPlan("other.pdf", plan.title);
+    ASSERT_TRUE(by_title.ok());
+    ASSERT_TRUE(by_title->has_value());
+    EXPECT_EQ((*by_title)->id, second);
+    EXPECT_NE(first, second);
+    EXPECT_FALSE((*(*tx)->FindLatestPlan("other.pdf", "Alt plan")).has_value());
+    EXPECT_FALSE((*(*tx)->FindLatestPlan("", "")).has_value());
+}
+
+TEST_P(StoreSuite, RecordsAuditEventsWithBeforeAndAfter) {
+    {
+        StatusOr<std::unique_ptr<Transaction>> tx = store_->Begin();
+        ASSERT_TRUE(tx.ok());
+        ASSERT_TRUE((*tx)->Append(Event("plan.import", "1")).ok());
+        domain::AuditEvent edit{.actor = "ana@cj.ro",
+                                .at = "2025-01-02T03:04:05Z",
+                                .action = "plan.edit",
+                                .entity = "node",
+                                .entity_id = "7",
+                                .before_json = R"({"title":"Vechi ş"})",
+                                .after_json = R"({"title":"Nou ș"})"};
+        ASSERT_TRUE((*tx)->Append(edit).ok());
+        Status bad = (*tx)->Append(domain::AuditEvent{.actor = "x", .action = "y", .before_json = "{not json"});
+        EXPECT_EQ(bad.code(), StatusCode::kInvalidArgument);
+        ASSERT_TRUE((*tx)->Commit().ok());
+    }
+    StatusOr<std::unique_ptr<Transaction>> tx = store_->Begin();
+    ASSERT_TRUE(tx.ok());
+    StatusOr<std::vector<domain::AuditEvent>> events = (*tx)->ListAudit(10);
+    ASSERT_TRUE(events.ok()) << events.status();
+    ASSERT_EQ(events->size(), 2u);
+    const domain::AuditEvent& newest = (*events)[0];
+    EXPECT_EQ(newest.action, "plan.edit");
+    EXPECT_EQ(newest.actor, "ana@cj.ro");
+    EXPECT_EQ(newest.at, "2025-01-02T03:04:05Z");
+    EXPECT_EQ(newest.entity, "node");
+    EXPECT_EQ(newest.entity_id, "7");
+    EXPECT_EQ(newest.before_json, R"({"title":"Vechi ş"})");
+    EXPECT_EQ(newest.after_json, R"({"title":"Nou ș"})");
+    EXPECT_TRUE(newest.id.has_value());
+    const domain::AuditEvent& oldest = (*events)[1];
+    EXPECT_EQ(oldest.action, "plan.import");
+    EXPECT_EQ(oldest.at.size(), 20u);  // set by the Store: YYYY-MM-DDTHH:MM:SSZ
+    EXPECT_EQ(oldest.after_json, R"({"title":"Planul de acțiune"})");
+    EXPECT_EQ((*(*tx)->ListAudit(1)).size(), 1u);
+}
+
+TEST_P(StoreSuite, CommitWithoutAnAuditEventIsRefused) {
+    std::map<std::string, int64_t> before = Counts(*store_);
+    {
+        StatusOr<std::unique_ptr<Transaction>> tx = store_->Begin();
+        ASSERT_TRUE(tx.ok());
+        ASSERT_TRUE((*tx)->InsertPlan(MakeRichPlan(3)).ok());
+        Status committed = (*tx)->Commit();
+        EXPECT_EQ(committed.code(), StatusCode::kInternal);
+        EXPECT_EQ(committed.message(), "transaction wrote data without an audit event; Append() one before Commit()");
+    }
+    EXPECT_EQ(Counts(*store_), before);
+    // Reading needs no audit event.
+    StatusOr<std::unique_ptr<Transaction>> tx = store_->Begin();
+    ASSERT_TRUE(tx.ok());
+    ASSERT_TRUE((*tx)->ListPlans().ok());
+    EXPECT_TRUE((*tx)->Commit().ok());
+}
+
+TEST_P(StoreSuite, DestroyingAnUncommittedTransactionRollsBack) {
+    Import(*store_, MakeRichPlan(2, "keep"));
+    std::map<std::string, int64_t> before = Counts(*store_);
+    {
+        StatusOr<std::unique_ptr<Transaction>> tx = store_->Begin();
+        ASSERT_TRUE(tx.ok());
+        ASSERT_TRUE((*tx)->InsertPlan(MakeRichPlan(10, "gone")).ok());
+        ASSERT_TRUE((*tx)->InsertUser(domain::User{.email = "gone@x.ro", .role = domain::Role::kAdmin}).ok());
+        ASSERT_TRUE((*tx)->Append(Event("plan.import")).ok());
+    }
+    EXPECT_EQ(Counts(*store_), before);
+    EXPECT_EQ(List(*store_, true).size(), 1u);
+}
+
+TEST_P(StoreSuite, UsersAreUniqueByEmailWhateverTheCase) {
+    Import(*store_, MakeRichPlan(1));
+    StatusOr<std::unique_ptr<Transaction>> tx = store_->Begin();
+    ASSERT_TRUE(tx.ok());
+    domain::User ana{.email = "Ana.Pop@cjcluj.ro",
+                     .role = domain::Role::kCoordinator,
+                     .password_hash = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA"};
+    StatusOr<int64_t> id = (*tx)->InsertUser(ana);
+    ASSERT_TRUE(id.ok()) << id.status();
+    StatusOr<int64_t> again = (*tx)->InsertUser(domain::User{.email = "ana.pop@CJCLUJ.ro"});
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.status().code(), StatusCode::kConflict);
+    EXPECT_EQ(again.status().message(), "a user with e-mail ana.pop@CJCLUJ.ro already exists");
+
+    // The failed insert left the transaction usable (PostgreSQL would refuse
+    // every later statement without the savepoint around each write).
+    StatusOr<std::optional<int64_t>> institution = (*tx)->FindInstitution("consiliul judetean cluj");
+    ASSERT_TRUE(institution.ok()) << institution.status();
+    domain::User reporter{.email = "rep@isj.ro", .role = domain::Role::kReporter, .institution_id = **institution};
+    ASSERT_TRUE((*tx)->InsertUser(reporter).ok());
+    ASSERT_TRUE((*tx)->Append(Event("user.add")).ok());
+    ASSERT_TRUE((*tx)->Commit().ok());
+
+    StatusOr<std::unique_ptr<Transaction>> read = store_->Begin();
+    ASSERT_TRUE(read.ok());
+    StatusOr<std::optional<domain::User>> found = (*read)->FindUserByEmail("ANA.POP@cjcluj.ro");
+    ASSERT_TRUE(found.ok()) << found.status();
+    ASSERT_TRUE(found->has_value());
+    ana.id = *id;
+    EXPECT_EQ(**found, ana);
+    StatusOr<std::optional<domain::User>> with_institution = (*read)->FindUserByEmail("rep@isj.ro");
+    ASSERT_TRUE(with_institution.ok() && with_institution->has_value());
+    EXPECT_EQ((*with_institution)->institution_id, **institution);
+    EXPECT_FALSE((*(*read)->FindUserByEmail("nobody@x.ro")).has_value());
+}
+
+TEST_P(StoreSuite, StoresApiTokensByHash) {
+    StatusOr<std::unique_ptr<Transaction>> tx = store_->Begin();
+    ASSERT_TRUE(tx.ok());
+    StatusOr<int64_t> user = (*tx)->InsertUser(domain::User{.email = "api@x.ro", .role = domain::Role::kAdmin});
+    ASSERT_TRUE(user.ok());
+    std::string hash(64, 'a');
+    StatusOr<int64_t> token = (*tx)->InsertApiToken(*user, hash, "cli");
+    ASSERT_TRUE(token.ok()) << token.status();
+    StatusOr<int64_t> duplicate = (*tx)->InsertApiToken(*user, hash, "cli");
+    EXPECT_EQ(duplicate.status().code(), StatusCode::kConflict);
+    StatusOr<int64_t> nobody = (*tx)->InsertApiToken(*user + 1000, std::string(64, 'b'), "cli");
+    EXPECT_EQ(nobody.status().code(), StatusCode::kNotFound);
+    ASSERT_TRUE((*tx)->Append(Event("user.token")).ok());
+    ASSERT_TRUE((*tx)->Commit().ok());
+    EXPECT_EQ(Counts(*store_)["api_token"], 1);
+}
+
+TEST_P(StoreSuite, FindsInstitutionsByVariantSpellings) {
+    Import(*store_, MakeRichPlan(2));
+    StatusOr<std::unique_ptr<Transaction>> tx = store_->Begin();
+    ASSERT_TRUE(tx.ok());
+    auto find = [&](const std::string& name) {
+        StatusOr<std::optional<int64_t>> id = (*tx)->FindInstitution(name);
+        EXPECT_TRUE(id.ok()) << id.status();
+        return id.ok() ? *id : std::nullopt;
+    };
+    std::optional<int64_t> council = find("Consiliul Județean Cluj");
+    ASSERT_TRUE(council.has_value());
+    EXPECT_EQ(find("CONSILIUL JUDEŢEAN  CLUJ"), council);  // cedilla, capitals, double space
+    EXPECT_EQ(find("consiliul judetean cluj"), council);
+    std::optional<int64_t> dgaspc = find("Direcția Generală de Asistență Socială și Protecția Copilului Cluj");
+    ASSERT_TRUE(dgaspc.has_value());
+    EXPECT_NE(dgaspc, council);
+    EXPECT_EQ(find("dgaspc cluj"), dgaspc);        // acronym
+    EXPECT_EQ(find("D.G.A.S.P.C. Cluj"), dgaspc);  // alias
+    EXPECT_EQ(find("DGASPC Cluj-Napoca"), dgaspc);
+    std::optional<int64_t> isj = find("Inspectoratul Școlar Județean Cluj");
+    ASSERT_TRUE(isj.has_value());
+    EXPECT_EQ(find("IŞJ Cluj"), isj);
+    EXPECT_EQ(find("isj cluj"), isj);
+    EXPECT_EQ(find("Inspectoratul Şcolar Judeţean Cluj"), isj);
+    EXPECT_EQ(find("Consiliul Județean Iași"), std::nullopt);
+    EXPECT_EQ(find(""), std::nullopt);
+}
+
+TEST_P(StoreSuite, BackupWhileAnotherConnectionWritesThenRestore) {
+    for (int i = 0; i < 2; ++i) Import(*store_, MakeRichPlan(47, "base" + std::to_string(i)));
+    std::unique_ptr<Store> writer_store = Reopen();
+    ASSERT_NE(writer_store, nullptr);
+    std::atomic<bool> stop{false};
+    std::atomic<int> written{0};
+    std::thread writer([&] {
+        for (int i = 0; i < 40 && !stop; ++i) {
+            Import(*writer_store, MakeRichPlan(20, "w" + std::to_string(i)));
+            ++written;
+        }
+    });
+    while (written == 0) std::this_thread::yield();
+    std::string during = GetParam().new_path();
+    Status backed_up = store_->Backup(during);
+    stop = true;
+    writer.join();
+    ASSERT_TRUE(backed_up.ok()) << backed_up;
+
+    // The copy taken mid-write is consistent: whole plans only, each as inserted.
+    ASSERT_TRUE(store_->Restore(during).ok());
+    EXPECT_TRUE(store_->Check().ok()) << store_->Check();
+    std::vector<PlanSummary> restored = List(*store_, true);
+    ASSERT_GE(restored.size(), 2u);
+    EXPECT_LE(restored.size(), 2u + written);
+    std::map<std::string, int64_t> counts = Counts(*store_);
+    EXPECT_EQ(counts["node"], 2 * (11 + 47) + static_cast<int64_t>(restored.size() - 2) * (11 + 20));
+    EXPECT_EQ(counts["audit_event"], static_cast<int64_t>(restored.size()));
+    for (const PlanSummary& summary : restored) {
+        domain::Plan loaded = Load(*store_, summary.id);
+        EXPECT_EQ(domain::CountActivities(loaded), summary.activities);
+    }
+
+    // A quiet backup restores exactly: same lists, same rows, same plans.
+    std::string quiet = GetParam().new_path();
+    ASSERT_TRUE(store_->Backup(quiet).ok());
+    std::map<std::string, int64_t> counts_at_backup = Counts(*store_);
+    std::vector<PlanSummary> plans_at_backup = List(*store_, true);
+    domain::Plan first_at_backup = Load(*store_, plans_at_backup[0].id);
+    int64_t later = Import(*store_, MakeRichPlan(5, "later"));
+    Status restored_quiet = store_->Restore(quiet);
+    ASSERT_TRUE(restored_quiet.ok()) << restored_quiet;
+    EXPECT_EQ(Counts(*store_), counts_at_backup);
+    std::vector<PlanSummary> plans_after = List(*store_, true);
+    ASSERT_EQ(plans_after.size(), plans_at_backup.size());
+    for (size_t i = 0; i < plans_after.size(); ++i) {
+        EXPECT_EQ(plans_after[i].id, plans_at_backup[i].id);
+        EXPECT_EQ(plans_after[i].imported_at, plans_at_backup[i].imported_at);
+        EXPECT_EQ(plans_after[i].activities, plans_at_backup[i].activities);
+    }
+    EXPECT_EQ(Load(*store_, plans_at_backup[0].id), first_at_backup);
+    // Identities continue after the restored rows, so new inserts do not collide.
+    int64_t next = Import(*store_, MakeRichPlan(1, "next"));
+    EXPECT_GT(next, plans_at_backup.back().id);
+    EXPECT_GE(next, later);
+}
+
+TEST_P(StoreSuite, RestoringAGarbageFileIsRefusedAndChangesNothing) {
+    Import(*store_, MakeRichPlan(3));
+    std::map<std::string, int64_t> before = Counts(*store_);
+    std::string garbage = GetParam().new_path();
+    {
+        std::ofstream out(garbage, std::ios::binary);
+        out << "this is not a backup\n\x01\x02\x03 ş";
+    }
+    Status restored = store_->Restore(garbage);
+    EXPECT_EQ(restored.code(), StatusCode::kInvalidArgument) << restored;
+    EXPECT_NE(restored.message().find(garbage), std::string::npos) << restored.message();
+    Status missing = store_->Restore(garbage + ".missing");
+    EXPECT_EQ(missing.code(), StatusCode::kInvalidArgument) << missing;
+    EXPECT_EQ(Counts(*store_), before);
+    EXPECT_TRUE(store_->Check().ok());
+}
+
+}  // namespace planwatch::storage::testing
