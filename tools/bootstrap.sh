@@ -18,13 +18,15 @@ packages=(
   librestinio-dev libasio-dev libhttp-parser-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # reports: HTML -> PDF (WeasyPrint subprocess), chart PNGs for DOCX (cairo), IATI XML checks (xmllint)
-  weasyprint fonts-dejavu-core libcairo2-dev libxml2-utils
+  weasyprint fonts-dejavu-core libcairo2-dev libpango1.0-dev libxml2-utils
   # the PostgreSQL server that the test harness starts in a temp dir
   postgresql postgresql-contrib
   # test tools: JSON Schema checks, fixture generation, PDF text
   python3-jsonschema python3-docx poppler-utils
   # DOCX -> PDF fixtures (tools/make_fixtures.py); libFuzzer targets (make fuzz)
   libreoffice-writer-nogui clang libclang-rt-dev
+  # web: browser tests (Playwright drives Debian's chromium), make bench (wrk against us and nginx)
+  chromium wrk nginx-light nodejs
 )
 
 missing=()
@@ -33,7 +35,19 @@ for p in "${packages[@]}"; do
   [[ "$status" == "install ok installed" ]] || missing+=("$p")
 done
 
+# Browser tests and tools/vendor_assets.sh use the npm packages pinned in
+# tests/browser/package.json (USWDS, htmx, playwright-core, axe-core).
+install_npm() {
+  local dir
+  dir="$(cd "$(dirname "$0")/.." && pwd)/tests/browser"
+  if [[ -f "$dir/package-lock.json" && ! -d "$dir/node_modules" ]] && command -v npm >/dev/null; then
+    echo "bootstrap: npm ci in tests/browser" >&2
+    (cd "$dir" && npm ci --no-audit --no-fund >&2)
+  fi
+}
+
 if ((${#missing[@]} == 0)); then
+  install_npm
   exit 0
 fi
 
@@ -43,3 +57,4 @@ if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
 export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -qq
 "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_npm
