@@ -30,6 +30,7 @@ test: build
 
 bench: build
 	$(BUILD)/bench/pw_bench
+	bench/web_bench.sh $(BUILD)
 
 fuzz: deps
 	cmake -S . -B build-fuzz -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DPLANWATCH_FUZZ=ON

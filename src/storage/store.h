@@ -37,6 +37,25 @@ struct PlanSummary {
     std::string imported_at;  // ISO 8601 UTC
 };
 
+// A signed-in browser (web issue). Only the SHA-256 of the cookie's secret is stored.
+struct SessionRecord {
+    std::string token_sha256;
+    int64_t user_id = 0;
+    std::string csrf_token;  // the form token bound to this session
+    std::string created_at;  // ISO 8601 UTC
+    std::string expires_at;  // ISO 8601 UTC
+    domain::User user;       // filled by FindSession
+};
+
+// One search result: kind is plan | activity | institution | service; id is the
+// row of that kind (plan id, node id, institution id, social_service id).
+struct SearchHit {
+    std::string kind;
+    int64_t id = 0;
+    std::optional<int64_t> plan_id;  // absent for institutions
+    std::string title;
+};
+
 class Transaction {
 public:
     virtual ~Transaction() = default;
@@ -68,6 +87,21 @@ public:
     // The id of an institution by canonical name, alias or acronym (normalised
     // match: case, diacritics, ş/ș); nullopt when none matches.
     virtual StatusOr<std::optional<int64_t>> FindInstitution(const std::string& name) = 0;
+
+    // Web sessions and API tokens (web issue). FindSession returns nullopt for
+    // an unknown or expired session (expires_at <= now); FindUserByApiToken for
+    // an unknown token hash.
+    virtual Status InsertSession(const SessionRecord& session) = 0;
+    virtual StatusOr<std::optional<SessionRecord>> FindSession(const std::string& token_sha256) = 0;
+    virtual Status DeleteSession(const std::string& token_sha256) = 0;
+    virtual StatusOr<std::optional<domain::User>> FindUserById(int64_t user_id) = 0;
+    virtual StatusOr<std::optional<domain::User>> FindUserByApiToken(const std::string& token_sha256) = 0;
+    virtual StatusOr<std::vector<domain::User>> ListUsers() = 0;
+
+    // Plans, activities, institutions and social services whose text contains
+    // every word of query as a prefix, regardless of case and diacritics (ş/ș,
+    // ţ/ț included); at most limit hits, best first. An empty query finds nothing.
+    virtual StatusOr<std::vector<SearchHit>> Search(const std::string& query, int limit = 50) = 0;
 
     virtual Status Append(const domain::AuditEvent& event) = 0;
     virtual StatusOr<std::vector<domain::AuditEvent>> ListAudit(int limit = 100) = 0;

@@ -11,6 +11,8 @@
 #include "storage/sql/plan_writer.h"
 #include "storage/sql/sql_store.h"
 #include "storage/sql/tables.h"
+#include "storage/sql/web_access.h"
+#include "storage/sql/clock.h"
 
 namespace planwatch::storage::sql {
 
@@ -148,6 +150,65 @@ StatusOr<std::optional<int64_t>> SqlTransaction::FindInstitution(const std::stri
         return Status::Ok();
     }));
     return id;
+}
+
+Status SqlTransaction::InsertSession(const SessionRecord& record) {
+    return Write("insert session", [&]() -> Status {
+        WriteSession(*session_, record);
+        return Status::Ok();
+    });
+}
+
+StatusOr<std::optional<SessionRecord>> SqlTransaction::FindSession(const std::string& token_sha256) {
+    std::optional<SessionRecord> record;
+    PW_RETURN_IF_ERROR(Read("find session", [&]() -> Status {
+        record = ReadSession(*session_, token_sha256, NowUtc());
+        return Status::Ok();
+    }));
+    return record;
+}
+
+Status SqlTransaction::DeleteSession(const std::string& token_sha256) {
+    return Write("delete session", [&]() -> Status {
+        RemoveSession(*session_, token_sha256);
+        return Status::Ok();
+    });
+}
+
+StatusOr<std::optional<domain::User>> SqlTransaction::FindUserById(int64_t user_id) {
+    std::optional<domain::User> user;
+    PW_RETURN_IF_ERROR(Read("find user", [&]() -> Status {
+        user = ReadUserById(*session_, user_id);
+        return Status::Ok();
+    }));
+    return user;
+}
+
+StatusOr<std::optional<domain::User>> SqlTransaction::FindUserByApiToken(const std::string& token_sha256) {
+    std::optional<domain::User> user;
+    PW_RETURN_IF_ERROR(Read("find api token", [&]() -> Status {
+        user = ReadUserByApiToken(*session_, token_sha256);
+        return Status::Ok();
+    }));
+    return user;
+}
+
+StatusOr<std::vector<domain::User>> SqlTransaction::ListUsers() {
+    std::vector<domain::User> users;
+    PW_RETURN_IF_ERROR(Read("list users", [&]() -> Status {
+        users = ReadUsers(*session_);
+        return Status::Ok();
+    }));
+    return users;
+}
+
+StatusOr<std::vector<SearchHit>> SqlTransaction::Search(const std::string& query, int limit) {
+    std::vector<SearchHit> hits;
+    PW_RETURN_IF_ERROR(Read("search", [&]() -> Status {
+        hits = RunSearch(*session_, query, limit);
+        return Status::Ok();
+    }));
+    return hits;
 }
 
 Status SqlTransaction::Append(const domain::AuditEvent& event) {

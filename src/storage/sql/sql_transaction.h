@@ -36,6 +36,14 @@ public:
                                      const std::string& label) override;
     StatusOr<std::optional<int64_t>> FindInstitution(const std::string& name) override;
 
+    Status InsertSession(const SessionRecord& session) override;
+    StatusOr<std::optional<SessionRecord>> FindSession(const std::string& token_sha256) override;
+    Status DeleteSession(const std::string& token_sha256) override;
+    StatusOr<std::optional<domain::User>> FindUserById(int64_t user_id) override;
+    StatusOr<std::optional<domain::User>> FindUserByApiToken(const std::string& token_sha256) override;
+    StatusOr<std::vector<domain::User>> ListUsers() override;
+    StatusOr<std::vector<SearchHit>> Search(const std::string& query, int limit) override;
+
     Status Append(const domain::AuditEvent& event) override;
     StatusOr<std::vector<domain::AuditEvent>> ListAudit(int limit) override;
     StatusOr<std::map<std::string, int64_t>> CountRows() override;

@@ -1,0 +1,21 @@
+#pragma once
+// One function per command (one .cc each), registering it on the CLI11 app.
+// The command's callback sets ctx.exit_code; it never throws.
+#include <CLI/CLI.hpp>
+
+#include "cli/context.h"
+
+namespace planwatch::cli {
+
+void AddParseCommand(CLI::App& app, CommandContext& ctx);
+void AddImportCommand(CLI::App& app, CommandContext& ctx);
+void AddPlansCommand(CLI::App& app, CommandContext& ctx);
+void AddExportCommand(CLI::App& app, CommandContext& ctx);
+void AddDbCommand(CLI::App& app, CommandContext& ctx);
+void AddUserCommand(CLI::App& app, CommandContext& ctx);
+void AddServeCommand(CLI::App& app, CommandContext& ctx);
+
+// Runs body, turning an escaped exception into an internal error (a bug: services return Status).
+void RunGuarded(CommandContext& ctx, const std::function<void()>& body);
+
+}  // namespace planwatch::cli

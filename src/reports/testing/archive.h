@@ -1,0 +1,32 @@
+#pragma once
+// Test helpers: read a ZIP package (DOCX, XLSX) back, turn a PDF or a DOCX into
+// text with the tools a reader would use (pdftotext, LibreOffice headless).
+#include <map>
+#include <string>
+
+#include "common/status.h"
+
+namespace planwatch::reports::testing {
+
+// Every entry of the archive by name.
+StatusOr<std::map<std::string, std::string>> Unzip(const std::string& bytes);
+
+// pdftotext of the PDF bytes, every run of whitespace made one space.
+StatusOr<std::string> PdfText(const std::string& pdf);
+
+// LibreOffice headless converts the DOCX to PDF (a private profile per call);
+// returns the PDF bytes.
+StatusOr<std::string> DocxToPdf(const std::string& docx);
+
+// Runs a shell command line in a scratch directory after writing `input` to
+// file `input_name` there; returns the command's output.
+StatusOr<std::string> RunTool(const std::string& command, const std::string& input_name, const std::string& input);
+
+// Writes bytes to $PLANWATCH_REPORT_DUMP/name when that variable names a
+// directory, so a person can open what the tests wrote; does nothing otherwise.
+void MaybeDump(const std::string& name, const std::string& bytes);
+
+// Whitespace runs -> one space.
+std::string Squeeze(const std::string& text);
+
+}  // namespace planwatch::reports::testing

@@ -1,0 +1,47 @@
+#pragma once
+// Every use case over one Store, built once by an entry point (cli/ or the web
+// server) and passed down. Owns the services; borrows the store.
+#include "services/account_service.h"
+#include "services/db_service.h"
+#include "services/demo_service.h"
+#include "services/export_service.h"
+#include "services/import_service.h"
+#include "services/plan_catalog.h"
+#include "services/search_service.h"
+#include "services/session_service.h"
+
+namespace planwatch::services {
+
+class Services {
+public:
+    Services(storage::Store& store, ImportServiceOptions import_options = {})
+        : catalog_(store),
+          imports_(store, std::move(import_options)),
+          exports_(store),
+          accounts_(store),
+          db_(store),
+          demo_(store, imports_, accounts_),
+          sessions_(store),
+          search_(store) {}
+
+    PlanCatalog& catalog() { return catalog_; }
+    ImportService& imports() { return imports_; }
+    ExportService& exports() { return exports_; }
+    AccountService& accounts() { return accounts_; }
+    DbService& db() { return db_; }
+    DemoService& demo() { return demo_; }
+    SessionService& sessions() { return sessions_; }
+    SearchService& search() { return search_; }
+
+private:
+    PlanCatalog catalog_;
+    ImportService imports_;
+    ExportService exports_;
+    AccountService accounts_;
+    DbService db_;
+    DemoService demo_;
+    SessionService sessions_;
+    SearchService search_;
+};
+
+}  // namespace planwatch::services

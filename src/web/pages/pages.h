@@ -1,0 +1,27 @@
+#pragma once
+// Page handlers (HTML): each reads the request, asks PortalData or one service,
+// and renders a template from web/templates/pages/. Routes are in routes.cc.
+#include "web/context.h"
+#include "web/request.h"
+#include "web/response.h"
+
+namespace planwatch::web::pages {
+
+Response Home(const Request& request, RequestContext& ctx);          // GET /
+Response Plan(const Request& request, RequestContext& ctx);          // GET /plans/{id}
+Response Activity(const Request& request, RequestContext& ctx);      // GET /plans/{id}/activities/{activity}
+Response Institutions(const Request& request, RequestContext& ctx);  // GET /institutions
+Response Institution(const Request& request, RequestContext& ctx);   // GET /institutions/{id}
+Response Services(const Request& request, RequestContext& ctx);      // GET /services
+Response Search(const Request& request, RequestContext& ctx);        // GET /search
+Response SignInForm(const Request& request, RequestContext& ctx);    // GET /signin
+Response SignIn(const Request& request, RequestContext& ctx);        // POST /signin
+Response SignOut(const Request& request, RequestContext& ctx);       // POST /signout
+Response MyInstitution(const Request& request, RequestContext& ctx); // GET /my
+Response Coordinate(const Request& request, RequestContext& ctx);    // GET /coordinate
+Response ImportPreview(const Request& request, RequestContext& ctx); // POST /coordinate/import
+Response ImportConfirm(const Request& request, RequestContext& ctx); // POST /coordinate/import/confirm
+Response Admin(const Request& request, RequestContext& ctx);         // GET /admin
+Response AddUser(const Request& request, RequestContext& ctx);       // POST /admin/users
+
+}  // namespace planwatch::web::pages

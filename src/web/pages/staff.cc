@@ -1,0 +1,223 @@
+// Pages for signed-in staff: the reporter's "my institution", the
+// coordinator's import (upload, preview with warnings, confirm) and the
+// administrator's users. Roles are checked by the route table (routes.cc)
+// and again by the services on every write.
+#include <algorithm>
+
+#include "services/import_preview.h"
+#include "web/cookies.h"
+#include "web/pages/pages.h"
+#include "web/pages/view_helpers.h"
+#include "web/portal_data.h"
+#include "web/render.h"
+#include "web/upload_stash.h"
+
+namespace planwatch::web::pages {
+namespace {
+
+struct Counter {
+    int activities = 0;
+    int nodes = 0;
+    int indicators = 0;
+    int responsibilities = 0;
+};
+
+// The first levels of a previewed plan, as nested lists.
+nlohmann::json Outline(const std::vector<domain::Node>& nodes, int depth, Counter& counter) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const domain::Node& node : nodes) {
+        ++counter.nodes;
+        if (node.kind == domain::NodeKind::kActivity) {
+            ++counter.activities;
+            counter.indicators += static_cast<int>(node.indicators.size());
+            counter.responsibilities += static_cast<int>(node.responsible.size());
+        }
+        nlohmann::json item = {{"code", node.code}, {"title", node.title}, {"kind", domain::Name(node.kind)}};
+        nlohmann::json children = Outline(node.children, depth + 1, counter);
+        // Always set: a missing key would make mustache reach the parent's children.
+        item["children"] = depth < 2 ? children : nlohmann::json::array();
+        list.push_back(std::move(item));
+    }
+    return list;
+}
+
+nlohmann::json PlanLinks(RequestContext& ctx) {
+    nlohmann::json plans = nlohmann::json::array();
+    StatusOr<std::vector<storage::PlanSummary>> summaries = ctx.portal.Plans();
+    if (!summaries.ok()) return plans;
+    for (const storage::PlanSummary& summary : *summaries) {
+        plans.push_back({{"title", summary.title},
+                         {"href", PlanHref(summary.id, ctx)},
+                         {"version", summary.version},
+                         {"activities", summary.activities},
+                         {"imported_at", summary.imported_at.substr(0, 10)}});
+    }
+    return plans;
+}
+
+Response CoordinatePage(const Request& request, RequestContext& ctx, nlohmann::json view, const std::string& flash,
+                        const std::string& flash_kind, int status) {
+    view["plans"] = PlanLinks(ctx);
+    PageMeta meta{.title = ctx.t().Get("coord_title"),
+                  .nav = "coordinate",
+                  .breadcrumbs = {{ctx.t().Get("home"), WithLang("/", ctx)}, {ctx.t().Get("coord_title"), ""}},
+                  .flash = flash,
+                  .flash_kind = flash_kind,
+                  .status = status};
+    return RenderPage("coordinate", std::move(view), meta, request, ctx);
+}
+
+nlohmann::json UsersJson(RequestContext& ctx) {
+    nlohmann::json rows = nlohmann::json::array();
+    StatusOr<std::vector<domain::User>> users = ctx.services.sessions().ListUsers();
+    if (!users.ok()) return rows;
+    for (const domain::User& user : *users) {
+        rows.push_back({{"email", user.email},
+                        {"role", ctx.t().Get(std::string("role_") + domain::Name(user.role))},
+                        {"institution", user.institution_id ? std::to_string(*user.institution_id) : ""}});
+    }
+    return rows;
+}
+
+}  // namespace
+
+Response MyInstitution(const Request& request, RequestContext& ctx) {
+    nlohmann::json view;
+    if (!ctx.user || !ctx.user->institution_id) {
+        view["message"] = ctx.t().Get("reporter_no_institution");
+    } else {
+        auto models = ctx.portal.AllModels(ctx.today, ctx.lang);
+        if (!models.ok()) return ErrorPage(models.status(), request, ctx);
+        nlohmann::json plans = nlohmann::json::array();
+        for (const auto& model : *models) {
+            std::string name;
+            for (const domain::Institution& institution : model->plan.institutions) {
+                if (institution.id == ctx.user->institution_id) name = institution.name;
+            }
+            const reports::InstitutionSummary* summary = name.empty() ? nullptr : model->FindInstitution(name);
+            if (!summary || (summary->led.empty() && summary->partnered.empty())) continue;
+            view["institution"] = name;
+            nlohmann::json rows = nlohmann::json::array();
+            auto add = [&](int index, bool lead) {
+                const reports::ActivityRow& a = model->activities[index];
+                rows.push_back({{"code", a.code},
+                                {"title", a.title},
+                                {"href", ActivityHref(model->plan.id.value_or(0), a.id, ctx)},
+                                {"status", domain::Name(a.status)},
+                                {"status_label", StatusLabel(a.status, ctx)},
+                                {"reason", a.reason},
+                                {"deadline", a.schedule},
+                                {"role", ctx.t().Get(lead ? "role_lead" : "role_partner")}});
+            };
+            for (int index : summary->led) add(index, true);
+            for (int index : summary->partnered) add(index, false);
+            plans.push_back({{"title", model->plan.title}, {"href", PlanHref(model->plan.id.value_or(0), ctx)},
+                             {"rows", rows}, {"count", static_cast<int>(rows.size())}});
+        }
+        view["plans"] = plans;
+        if (plans.empty()) view["message"] = ctx.t().Get("reporter_nothing");
+    }
+    PageMeta meta{.title = ctx.t().Get("reporter_title"),
+                  .nav = "my",
+                  .breadcrumbs = {{ctx.t().Get("home"), WithLang("/", ctx)}, {ctx.t().Get("nav_my_institution"), ""}}};
+    return RenderPage("my", std::move(view), meta, request, ctx);
+}
+
+Response Coordinate(const Request& request, RequestContext& ctx) {
+    return CoordinatePage(request, ctx, nlohmann::json::object(), "", "success", 200);
+}
+
+Response ImportPreview(const Request& request, RequestContext& ctx) {
+    StatusOr<std::vector<FormPart>> parts = ParseMultipart(request.Header("content-type"), request.body);
+    if (!parts.ok()) return ErrorPage(parts.status(), request, ctx);
+    auto file = std::find_if(parts->begin(), parts->end(), [](const FormPart& part) { return part.name == "file"; });
+    if (file == parts->end() || file->file_name.empty()) {
+        return CoordinatePage(request, ctx, {{"file_error", ctx.t().Get("import_file")}}, "", "error", 400);
+    }
+    std::string file_name = file->file_name.substr(file->file_name.find_last_of("/\\") + 1);
+    StatusOr<domain::Plan> plan = services::PreviewImport(file->data, file_name, ctx.services.imports().options());
+    if (!plan.ok()) {
+        return CoordinatePage(request, ctx, {{"file_error", plan.status().ToString()}}, "", "error",
+                              plan.status().code() == StatusCode::kTooLarge ? 413 : 422);
+    }
+    Counter counter;
+    nlohmann::json outline = Outline(plan->nodes, 0, counter);
+    nlohmann::json warnings = nlohmann::json::array();
+    for (const domain::PlanWarning& warning : plan->warnings) {
+        warnings.push_back({{"line", warning.line > 0 ? std::to_string(warning.line) : ""},
+                            {"message", warning.message},
+                            {"code", warning.code}});
+    }
+    std::string stash = ctx.uploads.Put(StashedUpload{.file_name = file_name, .bytes = file->data, .owner = ctx.Actor()});
+    nlohmann::json view = {{"file_name", file_name},
+                           {"title", plan->title},
+                           {"period", PeriodText(plan->period_start, plan->period_end)},
+                           {"activities", counter.activities},
+                           {"nodes", counter.nodes},
+                           {"indicators", counter.indicators},
+                           {"institutions", static_cast<int>(plan->institutions.size())},
+                           {"services", static_cast<int>(plan->services.size())},
+                           {"outline", outline},
+                           {"warnings", warnings},
+                           {"has_warnings", !warnings.empty()},
+                           {"warnings_count", static_cast<int>(warnings.size())},
+                           {"stash", stash}};
+    PageMeta meta{.title = ctx.t().Get("import_preview"),
+                  .nav = "coordinate",
+                  .breadcrumbs = {{ctx.t().Get("home"), WithLang("/", ctx)},
+                                  {ctx.t().Get("coord_title"), WithLang("/coordinate", ctx)},
+                                  {ctx.t().Get("import_preview"), ""}}};
+    return RenderPage("import_preview", std::move(view), meta, request, ctx);
+}
+
+Response ImportConfirm(const Request& request, RequestContext& ctx) {
+    Params form = ParseUrlEncoded(request.body);
+    std::optional<StashedUpload> upload = ctx.uploads.Take(First(form, "stash"), ctx.Actor());
+    if (!upload) {
+        return ErrorPage(Status(StatusCode::kNotFound, "the uploaded document is no longer waiting; upload it again"),
+                         request, ctx);
+    }
+    StatusOr<services::ImportOutcome> outcome = ctx.services.imports().ImportBytes(
+        upload->bytes, upload->file_name, ctx.Actor(), First(form, "replace") == "true");
+    if (!outcome.ok()) {
+        return CoordinatePage(request, ctx, {{"file_error", outcome.status().ToString()}}, "", "error",
+                              outcome.status().code() == StatusCode::kConflict ? 409 : 422);
+    }
+    return SeeOther(PlanHref(outcome->plan_id, ctx));
+}
+
+Response Admin(const Request& request, RequestContext& ctx) {
+    StatusOr<std::vector<domain::User>> users = ctx.services.sessions().ListUsers();
+    if (!users.ok()) return ErrorPage(users.status(), request, ctx);
+    nlohmann::json view = {{"users", UsersJson(ctx)}};
+    PageMeta meta{.title = ctx.t().Get("admin_title"),
+                  .nav = "admin",
+                  .breadcrumbs = {{ctx.t().Get("home"), WithLang("/", ctx)}, {ctx.t().Get("admin_title"), ""}}};
+    return RenderPage("admin", std::move(view), meta, request, ctx);
+}
+
+Response AddUser(const Request& request, RequestContext& ctx) {
+    Params form = ParseUrlEncoded(request.body);
+    services::NewAccount account{.email = First(form, "email"),
+                                 .role = First(form, "role"),
+                                 .institution = First(form, "institution")};
+    StatusOr<services::CreatedAccount> created = ctx.services.accounts().Add(account, ctx.Actor());
+    if (!created.ok()) {
+        nlohmann::json view = {{"error", created.status().message()},
+                               {"error_field", created.status().where().field},
+                               {"form_email", account.email},
+                               {"form_institution", account.institution},
+                               {"users", UsersJson(ctx)}};
+        PageMeta meta{.title = ctx.t().Get("admin_title"),
+                      .nav = "admin",
+                      .status = created.status().code() == StatusCode::kConflict ? 409 : 422};
+        return RenderPage("admin", std::move(view), meta, request, ctx);
+    }
+    // The generated password is shown once, on the page the admin lands on.
+    nlohmann::json view = {{"users", UsersJson(ctx)},
+                           {"added_text", ctx.t().Format("user_added", {{"password", created->generated_password}})}};
+    PageMeta meta{.title = ctx.t().Get("admin_title"), .nav = "admin"};
+    return RenderPage("admin", std::move(view), meta, request, ctx);
+}
+
+}  // namespace planwatch::web::pages

@@ -1,0 +1,107 @@
+#include "web/routes.h"
+
+#include "web/api/api.h"
+#include "web/handlers/plans.h"
+#include "web/pages/pages.h"
+
+namespace planwatch::web {
+namespace {
+
+using Kind = RouteKind;
+
+std::vector<Route> MakeRoutes() {
+    return {
+        // Pages (HTML, work without JavaScript).
+        {"GET", "/", Kind::kPage, Access::kPublic, pages::Home},
+        {"GET", "/plans/{id}", Kind::kPage, Access::kPublic, pages::Plan},
+        {"GET", "/plans/{id}/activities/{activity}", Kind::kPage, Access::kPublic, pages::Activity},
+        {"GET", "/institutions", Kind::kPage, Access::kPublic, pages::Institutions},
+        {"GET", "/institutions/{id}", Kind::kPage, Access::kPublic, pages::Institution},
+        {"GET", "/services", Kind::kPage, Access::kPublic, pages::Services},
+        {"GET", "/search", Kind::kPage, Access::kPublic, pages::Search},
+        {"GET", "/signin", Kind::kPage, Access::kPublic, pages::SignInForm},
+        {"POST", "/signin", Kind::kPage, Access::kPublic, pages::SignIn},
+        {"POST", "/signout", Kind::kPage, Access::kSignedIn, pages::SignOut},
+        {"GET", "/my", Kind::kPage, Access::kReporter, pages::MyInstitution},
+        {"GET", "/coordinate", Kind::kPage, Access::kCoordinator, pages::Coordinate},
+        {"POST", "/coordinate/import", Kind::kPage, Access::kCoordinator, pages::ImportPreview},
+        {"POST", "/coordinate/import/confirm", Kind::kPage, Access::kCoordinator, pages::ImportConfirm},
+        {"GET", "/admin", Kind::kPage, Access::kAdmin, pages::Admin},
+        {"POST", "/admin/users", Kind::kPage, Access::kAdmin, pages::AddUser},
+        // JSON API (interfaces.md; documented in data/schema/openapi.json).
+        {"GET", "/healthz", Kind::kApi, Access::kPublic, [](const Request&, RequestContext&) { return handlers::Healthz(); }},
+        {"GET", "/api/v1/openapi.json", Kind::kApi, Access::kPublic, api::OpenApi},
+        {"GET", "/api/v1/plans", Kind::kApi, Access::kPublic, api::ListPlans},
+        {"POST", "/api/v1/plans", Kind::kApi, Access::kCoordinator, api::CreatePlan},
+        {"GET", "/api/v1/plans/{id}", Kind::kApi, Access::kPublic, api::GetPlan},
+        {"GET", "/api/v1/plans/{id}/status", Kind::kApi, Access::kPublic, api::PlanStatus},
+        {"GET", "/api/v1/institutions", Kind::kApi, Access::kPublic, api::ListInstitutions},
+        {"GET", "/api/v1/institutions/{id}", Kind::kApi, Access::kPublic, api::GetInstitution},
+        {"GET", "/api/v1/services", Kind::kApi, Access::kPublic, api::ListServices},
+        {"GET", "/api/v1/search", Kind::kApi, Access::kPublic, api::Search},
+        {"GET", "/api/v1/me", Kind::kApi, Access::kSignedIn, api::Me},
+    };
+}
+
+// "/plans/{id}" against "/plans/12": segment by segment, {name} takes any one.
+bool Match(const std::string& pattern, const std::string& path, std::map<std::string, std::string>& params) {
+    size_t p = 0, q = 0;
+    std::map<std::string, std::string> found;
+    while (p < pattern.size() && q < path.size()) {
+        if (pattern[p] == '{') {
+            size_t close = pattern.find('}', p);
+            size_t end = path.find('/', q);
+            if (end == std::string::npos) end = path.size();
+            if (end == q) return false;
+            found[pattern.substr(p + 1, close - p - 1)] = path.substr(q, end - q);
+            p = close + 1;
+            q = end;
+        } else if (pattern[p] == path[q]) {
+            ++p;
+            ++q;
+        } else {
+            return false;
+        }
+    }
+    if (p != pattern.size() || q != path.size()) return false;
+    params = std::move(found);
+    return true;
+}
+
+}  // namespace
+
+const std::vector<Route>& Routes() {
+    static const std::vector<Route> routes = MakeRoutes();
+    return routes;
+}
+
+const Route* MatchRoute(const std::string& method, const std::string& path,
+                        std::map<std::string, std::string>& params, bool* path_known) {
+    if (path_known) *path_known = false;
+    for (const Route& route : Routes()) {
+        std::map<std::string, std::string> found;
+        if (!Match(route.pattern, path, found)) continue;
+        if (route.method != method) {
+            if (path_known) *path_known = true;
+            continue;
+        }
+        params = std::move(found);
+        return &route;
+    }
+    return nullptr;
+}
+
+bool Allows(Access access, const std::optional<domain::User>& user) {
+    if (access == Access::kPublic) return true;
+    if (!user) return false;
+    switch (access) {
+        case Access::kPublic:
+        case Access::kSignedIn: return true;
+        case Access::kReporter: return user->role == domain::Role::kReporter || user->role == domain::Role::kAdmin;
+        case Access::kCoordinator: return user->role == domain::Role::kCoordinator || user->role == domain::Role::kAdmin;
+        case Access::kAdmin: return user->role == domain::Role::kAdmin;
+    }
+    return false;
+}
+
+}  // namespace planwatch::web

@@ -1,0 +1,206 @@
+// Browser tests of the web application: Playwright (playwright-core) drives
+// Debian's chromium headless against a real `planwatch serve --demo` on a
+// temporary SQLite database. Every page type is checked with axe-core for the
+// WCAG 2.1 A and AA rules, in the three interface languages for the public
+// pages; sign-in and the plan filters are driven with the keyboard alone.
+// Screenshots go to the folder given as the second argument.
+//
+//   node run.mjs BUILD/planwatch BUILD/browser-screenshots
+//
+// Prints one line per check and ends with "N passed, M failed"; exits 1 on any failure.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+const [binary, shotsArg] = process.argv.slice(2);
+if (!binary) {
+  console.error('usage: node run.mjs PLANWATCH_BINARY [SCREENSHOT_DIR]');
+  process.exit(2);
+}
+const shots = shotsArg || path.join(path.dirname(binary), 'browser-screenshots');
+fs.mkdirSync(shots, { recursive: true });
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail = '') {
+  if (ok) passed++; else failed++;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ' — ' + detail : ''}`);
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// Starts the server and reads the address and demo passwords it prints.
+async function startServer() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-browser-'));
+  const port = await freePort();
+  const child = spawn(binary, ['serve', '--db', `sqlite:${dir}/planwatch.db`, '--port', String(port), '--demo'],
+                      { stdio: ['ignore', 'pipe', 'pipe'] });
+  const accounts = {};
+  let output = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not start:\n' + output)), 120000);
+    const onData = (chunk) => {
+      output += chunk.toString();
+      for (const match of output.matchAll(/demo: account (\S+) password (\S+)/g)) accounts[match[1]] = match[2];
+      const listening = output.match(/listening on (http:\/\/\S+)/);
+      if (listening) { clearTimeout(timer); resolve(listening[1]); }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => { output += chunk.toString(); });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  return { child, url, accounts, dir };
+}
+
+async function axe(page, name) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}(${v.impact}, ${v.nodes.length}: ${v.nodes[0].target.join(' ')})`);
+  check(`axe WCAG 2.1 A/AA: ${name}`, results.violations.length === 0, summary.join('; '));
+}
+
+async function visit(page, url, name, { screenshot = true } = {}) {
+  const response = await page.goto(url);
+  check(`GET ${name}`, response && response.status() === 200, response ? `status ${response.status()}` : 'no response');
+  if (screenshot) await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+  await axe(page, name);
+}
+
+async function signIn(page, base, email, password) {
+  await page.goto(`${base}/signin?lang=en`);
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await Promise.all([page.waitForNavigation(), page.click('form.usa-form button[type=submit]')]);
+}
+
+const server = await startServer();
+const base = server.url;
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+         '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+try {
+  // AxeBuilder needs pages from an explicit context (stack.md trap T18).
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const consoleErrors = [];
+  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+  page.on('response', (response) => {
+    if (response.status() === 404 && !response.url().includes('/plans/999999')) consoleErrors.push(`404 ${response.url()}`);
+  });
+
+  // Public pages in every language.
+  await page.goto(`${base}/?lang=ro`);
+  const planHref = await page.getAttribute('.usa-card__heading a', 'href');
+  check('home lists plans', Boolean(planHref), planHref || 'no plan link');
+  const planPath = planHref.split('?')[0];
+  for (const lang of ['ro', 'sl', 'en']) {
+    await visit(page, `${base}/?lang=${lang}`, `home-${lang}`);
+    check(`home in ${lang}`, (await page.getAttribute('html', 'lang')) === lang);
+    await visit(page, `${base}${planPath}?lang=${lang}`, `plan-${lang}`);
+    await visit(page, `${base}/services?lang=${lang}`, `services-${lang}`, { screenshot: lang === 'ro' });
+    await visit(page, `${base}/search?q=scoala&lang=${lang}`, `search-${lang}`, { screenshot: lang === 'ro' });
+  }
+  await page.goto(`${base}${planPath}?lang=en`);
+  const activityHref = await page.getAttribute('table.pw-activities th[scope=row] a', 'href');
+  await visit(page, `${base}${activityHref}`, 'activity-en');
+  await visit(page, `${base}/institutions?lang=ro`, 'institutions-ro');
+  const institutionHref = await page.getAttribute('table th[scope=row] a', 'href');
+  await visit(page, `${base}${institutionHref}`, 'institution-ro');
+  await visit(page, `${base}/signin?lang=ro`, 'signin-ro');
+  const missing = await page.goto(`${base}/plans/999999?lang=en`);
+  check('unknown plan is a 404 page', missing.status() === 404);
+  await axe(page, 'error-404');
+
+  // Search ignores diacritics: "scoala" finds "Şcoala părinţilor" (cedilla in the document).
+  // The document writes "Şcoala părinţilor" (cedilla); plans are stored with comma-below letters.
+  await page.goto(`${base}/search?q=scoala+parintilor&lang=ro`);
+  check('search without diacritics finds Școala părinților', (await page.content()).includes('Școala părinților'));
+
+  // The plan filters work without JavaScript (GET form) and with the keyboard alone.
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  await plain.goto(`${base}${planPath}?lang=en&status=overdue`);
+  const shown = await plain.textContent('#plan-tree p[role=status]');
+  check('filters work without JavaScript', /Showing \d+ of 47/.test(shown), shown);
+  await noScript.close();
+
+  await page.goto(`${base}${planPath}?lang=en`);
+  await page.keyboard.press('Tab');
+  const skip = await page.evaluate(() => document.activeElement && document.activeElement.className);
+  check('first Tab reaches the skip link', skip === 'usa-skipnav', skip);
+  await page.keyboard.press('Enter');
+  check('skip link moves to the main content', page.url().endsWith('#main-content'));
+  await page.focus('#f-status');
+  await page.keyboard.press('ArrowDown');  // first status after "Any"
+  await page.focus('form.pw-filters button[type=submit]');
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  check('keyboard filter submits the form', page.url().includes('status='), page.url());
+  await page.screenshot({ path: path.join(shots, 'plan-filtered-en.png'), fullPage: true });
+
+  // Staff: every role signs in with the keyboard and lands on its page.
+  const roles = [
+    ['reporter@demo.planwatch', '/my', 'my-institution'],
+    ['coordinator@demo.planwatch', '/coordinate', 'coordinate'],
+    ['admin@demo.planwatch', '/admin', 'admin'],
+  ];
+  for (const [email, landing, name] of roles) {
+    const password = server.accounts[email];
+    if (!password) { check(`demo account ${email} printed`, false); continue; }
+    const staff = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const p = await staff.newPage();
+    await p.goto(`${base}/signin?lang=en`);
+    await p.focus('#email');
+    await p.keyboard.type(email);
+    await p.keyboard.press('Tab');
+    await p.keyboard.type(password);
+    await Promise.all([p.waitForNavigation(), p.keyboard.press('Enter')]);
+    check(`${email} signs in with the keyboard and lands on ${landing}`, new URL(p.url()).pathname === landing, p.url());
+    await p.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+    await axe(p, name);
+    await staff.close();
+  }
+
+  // Coordinator: upload a document, see the preview with warnings, confirm.
+  {
+    const staff = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const p = await staff.newPage();
+    await signIn(p, base, 'coordinator@demo.planwatch', server.accounts['coordinator@demo.planwatch']);
+    const sample = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'samples', '002_8d53b20a0e2536f7.txt');
+    const copy = path.join(server.dir, 'akcijski-nacrt.txt');
+    // A new document (different bytes) so the import is not refused as a duplicate of the demo's.
+    fs.writeFileSync(copy, fs.readFileSync(sample, 'utf8') + '\n');
+    await p.setInputFiles('#import-file', copy);
+    await Promise.all([p.waitForNavigation(), p.click('form[action="/coordinate/import"] button[type=submit]')]);
+    const preview = await p.content();
+    check('import preview shows the parsed plan', preview.includes('akcijski-nacrt.txt') && preview.includes('import/confirm'));
+    await p.screenshot({ path: path.join(shots, 'import-preview.png'), fullPage: true });
+    await axe(p, 'import-preview');
+    await Promise.all([p.waitForNavigation(), p.click('form[action="/coordinate/import/confirm"] button[type=submit]')]);
+    check('confirmed import lands on the new plan page', /\/plans\/\d+/.test(p.url()), p.url());
+    await staff.close();
+  }
+
+  check('no console errors (CSP, missing files)', consoleErrors.length === 0, consoleErrors.slice(0, 3).join(' | '));
+} catch (error) {
+  check('browser run', false, error.stack || String(error));
+} finally {
+  await browser.close();
+  server.child.kill('SIGTERM');
+  fs.rmSync(server.dir, { recursive: true, force: true });
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

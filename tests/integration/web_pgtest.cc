@@ -1,0 +1,14 @@
+// The HTTP end-to-end suite (web_suite.cc) on the private PostgreSQL of tests/harness.
+#include "harness/pg_harness.h"
+#include "web_suite.h"
+
+namespace planwatch::testing {
+
+static ::testing::Environment* const kPostgres = ::testing::AddGlobalTestEnvironment(new PgEnvironment);
+
+INSTANTIATE_TEST_SUITE_P(Postgres, WebEndToEnd,
+                         ::testing::Values(WebBackend{"postgresql",
+                                                      [](const std::string&) { return PgEnvironment::NewDatabaseUrl(); }}),
+                         [](const auto& info) { return info.param.name; });
+
+}  // namespace planwatch::testing
