@@ -46,7 +46,7 @@ Table Existing(const ReportModel& m, const std::vector<const SocialService*>& li
     Table t{.id = "table-existing", .caption = Label(l, "sp.existing"),
             .header = {Label(l, "sp.nr"), Label(l, "sp.code"), Label(l, "sp.name"), Label(l, "sp.capacity"),
                        Label(l, "sp.occupancy")},
-            .total_last = true, .widths = {1, 3, 6, 2, 2, 2, 2, 2, 2, 2}};
+            .total_last = true, .widths = {1, 3, 5, 2, 2, 2, 2, 2, 2, 2}};
     for (std::string& h : SourceHeaders(l)) t.header.push_back(std::move(h));
     std::map<std::string, int64_t> totals;
     size_t n = 0;
