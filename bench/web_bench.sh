@@ -15,6 +15,7 @@ done
 [[ -x "$binary" ]] || { echo "web_bench: build $binary first" >&2; exit 1; }
 
 work=$(mktemp -d)
+chmod 755 "$work"  # nginx workers run as another user
 server_pid=""
 nginx_pid=""
 cleanup() {
@@ -92,7 +93,7 @@ done
 for round in $(seq 1 "$rounds"); do
   for path in "/api/v1/plans/$plan_id" "/plans/$plan_id"; do
     read -r r p e <<< "$(run "$base$path")"
-    [[ "$e" == 0 ]] || echo "web_bench: errors from planwatch on $path (round $round)" >&2
+    [[ "$e" == 0 && -n "$r" ]] || { echo "web_bench: errors from planwatch on $path (round $round)" >&2; tail -3 "$work/server.log" >&2; }
     ours_rps[$path]+="$r "; ours_p99[$path]+="$p "
     read -r r p e <<< "$(run "http://127.0.0.1:$nginx_port$path")"
     ref_rps[$path]+="$r "

@@ -23,6 +23,8 @@ packages=(
   postgresql postgresql-contrib
   # test tools: JSON Schema checks, fixture generation, PDF text
   python3-jsonschema python3-docx poppler-utils
+  # make bench: the DOCX reader is timed against `pandoc -t plain` (bench/parse_bench.cc)
+  pandoc
   # DOCX -> PDF fixtures (tools/make_fixtures.py); libFuzzer targets (make fuzz)
   libreoffice-writer-nogui clang libclang-rt-dev
   # web: browser tests (Playwright drives Debian's chromium), make bench (wrk against us and nginx)

@@ -62,8 +62,10 @@ class Cell:
 def read_export(path, heading):
     """Splits a TAB export into ('paragraph', [lines]) and ('cells', [Cell]) blocks.
 
-    A non-TAB line after a blank line ends a run of cells when it matches `heading`
-    (a section title between two tables); otherwise it continues the current cell."""
+    A non-TAB line ends a run of cells when it follows two blank lines (the TAB
+    reader's rule, src/import/text/tab_reader.cc: a title between two tables, such as
+    a strategy chapter name) or follows one blank line and matches `heading`;
+    otherwise it continues the current cell."""
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
     blocks = []
@@ -76,7 +78,7 @@ def read_export(path, heading):
                 line = lines[i]
                 if line.startswith("\t"):
                     cells.append(Cell(i + 1, line[1:]))
-                elif line.strip() and not lines[i - 1].strip() and heading.match(line):
+                elif line.strip() and not lines[i - 1].strip() and (heading.match(line) or not lines[i - 2].strip()):
                     break
                 else:
                     cells[-1].lines.append(line)

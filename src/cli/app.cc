@@ -42,6 +42,10 @@ int Run(int argc, char** argv, ServeHook serve) {
     AddDbCommand(app, ctx);
     AddUserCommand(app, ctx);
     AddServeCommand(app, ctx);
+    AddInstitutionCommands(app, ctx);
+    AddServicesCommand(app, ctx);
+    AddNeedsCommands(app, ctx);
+    AddMonitoringCommands(app, ctx);
     for (CLI::App* command : app.get_subcommands({})) command->fallthrough();
 
     try {

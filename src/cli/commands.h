@@ -14,6 +14,10 @@ void AddExportCommand(CLI::App& app, CommandContext& ctx);
 void AddDbCommand(CLI::App& app, CommandContext& ctx);
 void AddUserCommand(CLI::App& app, CommandContext& ctx);
 void AddServeCommand(CLI::App& app, CommandContext& ctx);
+void AddInstitutionCommands(CLI::App& app, CommandContext& ctx);  // institutions, institution show|merge|confirm
+void AddServicesCommand(CLI::App& app, CommandContext& ctx);
+void AddNeedsCommands(CLI::App& app, CommandContext& ctx);  // needs add|list|month, gaps
+void AddMonitoringCommands(CLI::App& app, CommandContext& ctx);  // status, rounds, round open
 
 // Runs body, turning an escaped exception into an internal error (a bug: services return Status).
 void RunGuarded(CommandContext& ctx, const std::function<void()>& body);

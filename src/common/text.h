@@ -23,4 +23,11 @@ std::string Lower(std::string_view utf8);
 // On false, *bad_offset (if given) is the byte offset of the first bad sequence.
 bool IsValidUtf8(std::string_view bytes, size_t* bad_offset = nullptr);
 
+namespace internal {
+// The ICU pipelines that define Normalize and SearchKey (the functions above take
+// faster paths for ASCII and NFC text); for tests that check the two agree.
+std::string NormalizeWithIcu(std::string_view utf8, bool keep_newlines = false);
+std::string SearchKeyWithIcu(std::string_view utf8);
+}  // namespace internal
+
 }  // namespace planwatch::text

@@ -120,6 +120,9 @@ struct Plan {
     std::vector<Node> nodes;
     std::vector<Institution> institutions;
     std::vector<SocialService> services;
+    // Money for the whole plan that no activity carries, in document order: what each
+    // funder (a ministry, an agency; BudgetLine::source) gives, e.g. per year.
+    std::vector<BudgetLine> budget;
     std::vector<PlanWarning> warnings;
     friend bool operator==(const Plan&, const Plan&) = default;
 };

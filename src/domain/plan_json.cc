@@ -208,6 +208,7 @@ std::string PlanToJson(const Plan& plan) {
     out["nodes"] = std::move(nodes);
     PutArray(out, "institutions", plan.institutions, InstitutionJson);
     PutArray(out, "services", plan.services, ServiceJson);
+    PutArray(out, "budget", plan.budget, BudgetJson);
     PutArray(out, "warnings", plan.warnings, WarningJson);
     // replace: a string with invalid UTF-8 must not make the writer throw.
     return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

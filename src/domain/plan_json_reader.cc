@@ -425,7 +425,8 @@ StatusOr<Plan> ReadPlan(const Json& root) {
     PW_ASSIGN_OR_RETURN(
         Members m, Members::Of(root, "",
                                {"schema", "id", "version", "title", "kind", "language", "jurisdiction", "period",
-                                "cadence", "adopted_by", "source", "nodes", "institutions", "services", "warnings"}));
+                                "cadence", "adopted_by", "source", "nodes", "institutions", "services", "budget",
+                                "warnings"}));
     Plan plan;
     PW_RETURN_IF_ERROR(m.Read("id", plan.id, ReadId));
     PW_RETURN_IF_ERROR(m.Read("version", plan.version, IntegerIn(1, kIntMax)));
@@ -440,6 +441,7 @@ StatusOr<Plan> ReadPlan(const Json& root) {
     PW_RETURN_IF_ERROR(m.Require("nodes", plan.nodes, ArrayOf(ReadNode)));
     PW_RETURN_IF_ERROR(m.Read("institutions", plan.institutions, ArrayOf(ReadInstitution)));
     PW_RETURN_IF_ERROR(m.Read("services", plan.services, ArrayOf(ReadService)));
+    PW_RETURN_IF_ERROR(m.Read("budget", plan.budget, ArrayOf(ReadBudgetLine)));
     PW_RETURN_IF_ERROR(m.Read("warnings", plan.warnings, ArrayOf(ReadWarning)));
     return plan;
 }

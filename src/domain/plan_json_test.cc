@@ -123,6 +123,8 @@ Plan RichPlan() {
          .source_line = 88},
         {.line = ServiceLineKind::kTraining, .name = "Formare asistenți maternali", .state = ServiceState::kProposed},
     };
+    plan.budget = {{388888600, "EUR", "Ministrstvo za delo, družino, socialne zadeve in enake možnosti", 2019},
+                   {25000000, "EUR", "Ministrstvo za notranje zadeve", std::nullopt}};
     plan.warnings = {{412, "cell could not be assigned to a column", "unassigned_cell"}, {0, "no period found", ""}};
     return plan;
 }
@@ -137,6 +139,10 @@ TEST(PlanJson, RoundTripsARichPlanWithEveryField) {
     ASSERT_TRUE(read.ok()) << read.status();
     EXPECT_EQ(*read, plan);
     EXPECT_EQ(read->nodes[0].children[0].children[0].budget[0].amount_minor, 147802751);
+    ASSERT_EQ(read->budget.size(), 2u);
+    EXPECT_EQ(read->budget[0].amount_minor, 388888600);
+    EXPECT_EQ(read->budget[1].source, "Ministrstvo za notranje zadeve");
+    EXPECT_NE(json.find("\"amount\": 3888886,"), std::string::npos) << json;
     EXPECT_EQ(CountActivities(*read), 2);
     ExpectMatchesSchema(json, "rich_plan");
 }

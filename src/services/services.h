@@ -6,9 +6,14 @@
 #include "services/demo_service.h"
 #include "services/export_service.h"
 #include "services/import_service.h"
+#include "services/needs_service.h"
 #include "services/plan_catalog.h"
+#include "services/registry_service.h"
+#include "services/report_service.h"
+#include "services/round_service.h"
 #include "services/search_service.h"
 #include "services/session_service.h"
+#include "services/status_service.h"
 
 namespace planwatch::services {
 
@@ -22,7 +27,12 @@ public:
           db_(store),
           demo_(store, imports_, accounts_),
           sessions_(store),
-          search_(store) {}
+          search_(store),
+          rounds_(store),
+          reports_(store),
+          statuses_(store),
+          registry_(store),
+          needs_(store) {}
 
     PlanCatalog& catalog() { return catalog_; }
     ImportService& imports() { return imports_; }
@@ -32,6 +42,11 @@ public:
     DemoService& demo() { return demo_; }
     SessionService& sessions() { return sessions_; }
     SearchService& search() { return search_; }
+    RoundService& rounds() { return rounds_; }
+    ReportService& progress_reports() { return reports_; }
+    StatusService& statuses() { return statuses_; }
+    RegistryService& registry() { return registry_; }
+    NeedsService& needs() { return needs_; }
 
 private:
     PlanCatalog catalog_;
@@ -42,6 +57,11 @@ private:
     DemoService demo_;
     SessionService sessions_;
     SearchService search_;
+    RoundService rounds_;
+    ReportService reports_;
+    StatusService statuses_;
+    RegistryService registry_;
+    NeedsService needs_;
 };
 
 }  // namespace planwatch::services

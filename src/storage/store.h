@@ -18,6 +18,8 @@
 
 #include "common/status.h"
 #include "domain/audit.h"
+#include "domain/monitoring.h"
+#include "domain/needs.h"
 #include "domain/plan.h"
 #include "domain/user.h"
 
@@ -54,6 +56,50 @@ struct SearchHit {
     int64_t id = 0;
     std::optional<int64_t> plan_id;  // absent for institutions
     std::string title;
+};
+
+// A locked round opened again for one institution until a day (monitoring issue).
+struct RoundReopening {
+    int64_t round_id = 0;
+    int64_t institution_id = 0;
+    std::string until_on;     // YYYY-MM-DD, inclusive
+    std::string reopened_by;  // actor
+    std::string reopened_at;  // ISO 8601 UTC
+};
+
+// An earlier state of a progress report, kept when an approved or returned report changes.
+struct ReportRevision {
+    int64_t report_id = 0;
+    int revision = 0;
+    std::string snapshot_json;
+    std::optional<int64_t> changed_by;
+    std::string changed_at;
+};
+
+// One reminder digest for one institution on one day; sent_at is empty until sent.
+struct OutboxMessage {
+    std::optional<int64_t> id;
+    int64_t institution_id = 0;
+    std::string digest_on;   // YYYY-MM-DD: with institution_id, the idempotency key
+    std::string kind;        // before_due | due | overdue
+    std::string recipients;  // comma-separated e-mails
+    std::string subject;
+    std::string body;
+    std::string created_at;
+    std::string sent_at;
+    std::string error;       // the last delivery failure
+};
+
+// The registry view of one institution (registry issue): the entry with its
+// aliases and parent, whether a person confirmed it, and what refers to it.
+struct InstitutionRecord {
+    domain::Institution institution;  // id, name, acronym, aliases, kind, parent (its name), contact; no figures
+    std::optional<int64_t> parent_id;
+    bool reviewed = false;  // false: created by an import from a name no entry matched
+    int plans = 0;          // newest plan versions naming it
+    int leads = 0;          // activities of those plans it leads
+    int partners = 0;       // activities of those plans it partners on
+    int users = 0;          // accounts of its staff
 };
 
 class Transaction {
@@ -102,6 +148,70 @@ public:
     // every word of query as a prefix, regardless of case and diacritics (ş/ș,
     // ţ/ț included); at most limit hits, best first. An empty query finds nothing.
     virtual StatusOr<std::vector<SearchHit>> Search(const std::string& query, int limit = 50) = 0;
+
+    // Monitoring (monitoring issue). Rounds: kConflict when the plan already has a
+    // round for the period; kNotFound for an unknown plan.
+    virtual StatusOr<int64_t> InsertRound(const domain::ReportingRound& round) = 0;
+    virtual StatusOr<std::optional<domain::ReportingRound>> FindRound(int64_t round_id) = 0;
+    virtual StatusOr<std::optional<domain::ReportingRound>> FindRoundByPeriod(int64_t plan_id,
+                                                                              const std::string& period) = 0;
+    // Rounds of one plan ordered by due date; of every plan when plan_id is nullopt.
+    virtual StatusOr<std::vector<domain::ReportingRound>> ListRounds(std::optional<int64_t> plan_id) = 0;
+    // Replaces an earlier reopening of the same round and institution.
+    virtual Status UpsertRoundReopening(const RoundReopening& reopening) = 0;
+    virtual StatusOr<std::vector<RoundReopening>> ListRoundReopenings(int64_t round_id) = 0;
+
+    // Progress reports with their values and evidence. InsertReport: kConflict
+    // when the activity × institution × period already has one.
+    virtual StatusOr<int64_t> InsertReport(const domain::ProgressReport& report) = 0;
+    virtual StatusOr<std::optional<domain::ProgressReport>> LoadReport(int64_t report_id) = 0;
+    virtual StatusOr<std::optional<domain::ProgressReport>> FindReport(int64_t activity_id, int64_t institution_id,
+                                                                       const std::string& period) = 0;
+    // Overwrites the stored report (id required) when its stored version equals
+    // expected_version, and stores report.version as given; kConflict otherwise
+    // (someone wrote in between), kNotFound for an unknown id.
+    virtual Status UpdateReport(const domain::ProgressReport& report, int expected_version) = 0;
+    // Every report on the activities of one plan (all institutions and periods).
+    virtual StatusOr<std::vector<domain::ProgressReport>> ListPlanReports(int64_t plan_id) = 0;
+    virtual Status InsertReportRevision(const ReportRevision& revision) = 0;
+    virtual StatusOr<std::vector<ReportRevision>> ListReportRevisions(int64_t report_id) = 0;
+    // The plan an activity (node id) belongs to; nullopt for an unknown node.
+    virtual StatusOr<std::optional<int64_t>> FindActivityPlan(int64_t activity_id) = 0;
+    // The registry name of an institution; nullopt for an unknown id.
+    virtual StatusOr<std::optional<std::string>> InstitutionName(int64_t institution_id) = 0;
+
+    // Reminder outbox. InsertOutbox returns false (and writes nothing) when the
+    // institution already has a digest for that day.
+    virtual StatusOr<bool> InsertOutbox(const OutboxMessage& message) = 0;
+    virtual StatusOr<std::vector<OutboxMessage>> ListOutbox(bool unsent_only) = 0;
+    virtual Status MarkOutbox(int64_t message_id, const std::string& sent_at, const std::string& error) = 0;
+
+    // Registries (registry issue). Institutions ordered by id.
+    virtual StatusOr<std::vector<InstitutionRecord>> ListInstitutions() = 0;
+    virtual StatusOr<std::optional<InstitutionRecord>> LoadInstitution(int64_t institution_id) = 0;
+    // Moves everything that names from_id to into_id (plans, responsibilities,
+    // users, reports, reopenings, reminders, needs, child units), makes from's
+    // name, acronym and aliases aliases of into, fills into's empty acronym, kind
+    // and contact, and deletes from. kNotFound for an unknown id, kInvalidArgument
+    // for from == into, kConflict when a moved row would duplicate one of into's
+    // (e.g. both reported on the same activity and period).
+    virtual Status MergeInstitutions(int64_t from_id, int64_t into_id) = 0;
+    // kNotFound for an unknown id.
+    virtual Status SetInstitutionReviewed(int64_t institution_id, bool reviewed) = 0;
+    // Installation settings; nullopt for a name never set. EnsureSetting stores
+    // value unless the name already has one (a concurrent first use keeps one
+    // value) and returns the value stored either way.
+    virtual StatusOr<std::optional<std::string>> GetSetting(const std::string& name) = 0;
+    virtual StatusOr<std::string> EnsureSetting(const std::string& name, const std::string& value) = 0;
+    // Needs register: kNotFound for an unknown institution or service.
+    virtual StatusOr<int64_t> InsertNeed(const domain::Need& need) = 0;
+    virtual StatusOr<std::optional<domain::Need>> LoadNeed(int64_t need_id) = 0;
+    // Needs recorded by one institution, or by all with nullopt; oldest first.
+    virtual StatusOr<std::vector<domain::Need>> ListNeeds(std::optional<int64_t> institution_id) = 0;
+    // Replaces the month's figures of that service; kNotFound for an unknown service.
+    virtual Status PutServiceMonth(const domain::ServiceMonth& month) = 0;
+    // Of one service, or of all with nullopt; by service then month.
+    virtual StatusOr<std::vector<domain::ServiceMonth>> ListServiceMonths(std::optional<int64_t> service_id) = 0;
 
     virtual Status Append(const domain::AuditEvent& event) = 0;
     virtual StatusOr<std::vector<domain::AuditEvent>> ListAudit(int limit = 100) = 0;

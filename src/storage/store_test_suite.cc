@@ -94,7 +94,7 @@ TEST_P(StoreSuite, MigratesAnEmptyDatabase) {
     ASSERT_TRUE(applied.ok()) << applied.status();
     EXPECT_EQ(*applied, KnownMigrations(GetParam().name));
     std::map<std::string, int64_t> counts = Counts(*store_);
-    EXPECT_EQ(counts.size(), 25u);
+    EXPECT_EQ(counts.size(), 30u);
     for (const auto& [table, count] : counts) EXPECT_EQ(count, 0) << table;
     EXPECT_TRUE(store_->Check().ok()) << store_->Check();
 }

@@ -29,11 +29,19 @@ bool SameToken(const std::string& a, const std::string& b) {
 
 bool IsApiPath(const std::string& path) { return path.rfind("/api/", 0) == 0; }
 
-Response Failure(const Status& status, const Request& request, RequestContext& ctx, bool api) {
-    if (api) return ErrorResponse(status);
-    if (status.code() == StatusCode::kUnauthenticated && request.method == "GET") {
+// Errors come as JSON to API paths and to clients that do not ask for HTML
+// (curl, scripts); browsers, which send Accept: text/html, get a page.
+bool WantsJson(const Request& request) {
+    return IsApiPath(request.path) || request.Header("accept").find("text/html") == std::string::npos;
+}
+
+// A page that needs a session sends visitors to sign in; everything else
+// answers with the error, as JSON or as a page.
+Response Failure(const Status& status, const Request& request, RequestContext& ctx) {
+    if (status.code() == StatusCode::kUnauthenticated && request.method == "GET" && !IsApiPath(request.path)) {
         return SeeOther(WithLang("/signin?next=" + UrlEncode(request.path), ctx));
     }
+    if (WantsJson(request)) return ErrorResponse(status);
     return ErrorPage(status, request, ctx);
 }
 
@@ -85,7 +93,6 @@ Status App::Authenticate(const Request& request, RequestContext& ctx) {
 }
 
 Response App::Route(Request& request, RequestContext& ctx) {
-    const bool api = IsApiPath(request.path);
     bool path_known = false;
     const web::Route* route = MatchRoute(request.method == "HEAD" ? "GET" : request.method, request.path,
                                          request.path_params, &path_known);
@@ -95,21 +102,21 @@ Response App::Route(Request& request, RequestContext& ctx) {
             response.status = 405;
             return response;
         }
-        return Failure(Status(StatusCode::kNotFound, "no such page: " + request.path), request, ctx, api);
+        return Failure(Status(StatusCode::kNotFound, "no such page: " + request.path), request, ctx);
     }
     const bool multipart = request.Header("content-type").rfind("multipart/form-data", 0) == 0;
     const size_t limit = multipart ? options_.max_upload_bytes : options_.max_form_bytes;
     if (request.body.size() > limit) {
         return Failure(Status(StatusCode::kTooLarge, "the request body is larger than " + std::to_string(limit) +
                                                          " bytes"),
-                       request, ctx, api);
+                       request, ctx);
     }
-    if (Status status = Authenticate(request, ctx); !status.ok()) return Failure(status, request, ctx, api);
+    if (Status status = Authenticate(request, ctx); !status.ok()) return Failure(status, request, ctx);
     if (!Allows(route->access, ctx.user)) {
         const bool anonymous = !ctx.user;
         return Failure(Status(anonymous ? StatusCode::kUnauthenticated : StatusCode::kPermissionDenied,
                               anonymous ? "sign in first" : "your role may not do this"),
-                       request, ctx, api);
+                       request, ctx);
     }
     // Token holders send no cookies, so a forged cross-site form cannot act for
     // them; every cookie-borne write must echo its CSRF token.
@@ -125,7 +132,7 @@ Response App::Route(Request& request, RequestContext& ctx) {
             }
         }
         if (!SameToken(sent, ctx.csrf)) {
-            return Failure(Status(StatusCode::kPermissionDenied, ctx.t().Get("csrf_failed")), request, ctx, api);
+            return Failure(Status(StatusCode::kPermissionDenied, ctx.t().Get("csrf_failed")), request, ctx);
         }
     }
     Response response = route->handler(request, ctx);
@@ -193,6 +200,8 @@ Response App::Handle(Request& request) {
     const bool cacheable = anonymous_get && response.status == 200 && !sets_cookie;
     AddSecurityHeaders(response, cacheable);
     if (cacheable) {
+        if (!response.shared_body) response.shared_body = std::make_shared<const std::string>(std::move(response.body));
+        response.body.clear();
         std::lock_guard lock(cache_mutex_);
         if (generation_at_start == generation_) {
             if (cache_.size() >= kMaxCacheEntries) cache_.clear();

@@ -54,7 +54,12 @@ protected:
         request.path = target.substr(0, q);
         request.query = q == std::string::npos ? "" : target.substr(q + 1);
         request.headers = headers;
-        return app_->Handle(request);
+        return Flat(app_->Handle(request));
+    }
+    // Cached answers and files carry their bytes in shared_body; tests read body.
+    static Response Flat(Response response) {
+        if (response.shared_body) response.body = *response.shared_body;
+        return response;
     }
     static Response Post(const std::string& path, const std::string& body, std::map<std::string, std::string> headers,
                          const std::string& content_type = "application/x-www-form-urlencoded") {
@@ -64,7 +69,7 @@ protected:
         request.body = body;
         headers["content-type"] = content_type;
         request.headers = headers;
-        return app_->Handle(request);
+        return Flat(app_->Handle(request));
     }
     static std::string Header(const Response& response, const std::string& name) {
         std::string value;
@@ -200,7 +205,9 @@ TEST_F(AppTest, EveryAnswerCarriesTheSecurityHeaders) {
         EXPECT_EQ(Header(response, "Referrer-Policy"), "same-origin");
     }
     EXPECT_EQ(Get("/nope").status, 404);
-    EXPECT_EQ(Get("/api/v1/nope").content_type, "application/json; charset=utf-8");
+    EXPECT_EQ(Get("/nope").content_type, "application/json; charset=utf-8");  // curl and scripts
+    EXPECT_EQ(Get("/nope", {{"accept", "text/html,*/*"}}).content_type, "text/html; charset=utf-8");  // browsers
+    EXPECT_EQ(Get("/api/v1/nope", {{"accept", "text/html"}}).content_type, "application/json; charset=utf-8");
     EXPECT_EQ(Post("/api/v1/plans/1", "", {}).status, 405);
 }
 

@@ -1,6 +1,7 @@
 #include "web/routes.h"
 
 #include "web/api/api.h"
+#include "web/api/registry_api.h"
 #include "web/handlers/plans.h"
 #include "web/pages/pages.h"
 
@@ -40,6 +41,13 @@ std::vector<Route> MakeRoutes() {
         {"GET", "/api/v1/services", Kind::kApi, Access::kPublic, api::ListServices},
         {"GET", "/api/v1/search", Kind::kApi, Access::kPublic, api::Search},
         {"GET", "/api/v1/me", Kind::kApi, Access::kSignedIn, api::Me},
+        // Registries (registry issue): web/api/registry_api.cc; roles are checked in the services.
+        {"GET", "/api/v1/registry/statistics", Kind::kApi, Access::kPublic, api::RegistryStatistics},
+        {"GET", "/api/v1/institutions/{id}/figures", Kind::kApi, Access::kPublic, api::InstitutionFigures},
+        {"POST", "/api/v1/institutions/{id}/merge", Kind::kApi, Access::kCoordinator, api::MergeInstitution},
+        {"GET", "/api/v1/needs", Kind::kApi, Access::kSignedIn, api::ListNeeds},
+        {"POST", "/api/v1/needs", Kind::kApi, Access::kSignedIn, api::CreateNeed},
+        {"GET", "/api/v1/gaps", Kind::kApi, Access::kPublic, api::Gaps},
     };
 }
 

@@ -82,7 +82,11 @@ restinio::request_handling_status_t Send(const restinio::request_handle_t& handl
     auto builder = handle->create_response(std::move(status_line));
     builder.append_header(restinio::http_field::content_type, response.content_type);
     for (auto& [name, value] : response.headers) builder.append_header(std::move(name), std::move(value));
-    builder.set_body(std::move(response.body));
+    if (response.shared_body) {
+        builder.set_body(std::move(response.shared_body));  // shared, not copied
+    } else {
+        builder.set_body(std::move(response.body));
+    }
     return builder.done();
 }
 
@@ -120,6 +124,11 @@ Status RunServer(services::Services& services, const ServerOptions& options,
             .read_next_http_message_timelimit(options.read_timeout)
             .write_http_response_timelimit(options.write_timeout)
             .handle_request_timeout(options.handle_timeout)
+            // Answers leave in several writes (headers, body); without NODELAY a
+            // later one can wait for the client's delayed ACK (40 ms).
+            .socket_options_setter([](auto& socket_options) {
+                socket_options.set_option(restinio::asio_ns::ip::tcp::no_delay{true});
+            })
             .request_handler([&app](const restinio::request_handle_t& handle) {
                 // Handlers return Status for what they expect; anything thrown is a bug, answered as 500.
                 try {

@@ -1,6 +1,7 @@
 #include "web/static_files.h"
 
 #include <map>
+#include <memory>
 
 #include "common/resources.h"
 #include "common/sha256.h"
@@ -13,7 +14,7 @@ constexpr char kImmutable[] = "public, max-age=31536000, immutable";
 constexpr char kShort[] = "public, max-age=3600";
 
 struct Asset {
-    std::string_view bytes;
+    std::shared_ptr<const std::string> bytes;  // one copy for every request
     std::string content_type;
     std::string etag;
     bool hashed = false;  // served under its content-hashed name
@@ -56,7 +57,7 @@ AssetTable BuildTable() {
         std::string_view path = resource.path.substr(kRoot.size());
         if (path.ends_with("README.md")) continue;
         std::string hash = Sha256Hex(resource.bytes).substr(0, 10);
-        Asset asset{.bytes = resource.bytes, .content_type = ContentType(path), .etag = "\"" + hash + "\""};
+        Asset asset{.bytes = std::make_shared<const std::string>(resource.bytes), .content_type = ContentType(path), .etag = "\"" + hash + "\""};
         table.by_url.emplace("/static/" + std::string(path), asset);
         std::string hashed = "/static/" + HashedName(path, hash);
         asset.hashed = true;
@@ -89,7 +90,7 @@ std::optional<Response> ServeStatic(std::string_view url_path, std::string_view 
         response.status = 304;
         return response;
     }
-    response.body = std::string(asset.bytes);
+    response.shared_body = asset.bytes;
     return response;
 }
 

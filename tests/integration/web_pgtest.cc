@@ -4,6 +4,9 @@
 
 namespace planwatch::testing {
 
+// The CLI suite shares the helper library; it is instantiated in cli_test.cc, not here.
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(CliEndToEnd);
+
 static ::testing::Environment* const kPostgres = ::testing::AddGlobalTestEnvironment(new PgEnvironment);
 
 INSTANTIATE_TEST_SUITE_P(Postgres, WebEndToEnd,

@@ -110,7 +110,8 @@ TEST_P(WebEndToEnd, PublicPagesAnswerInEveryLanguageWithSecurityHeaders) {
     ASSERT_EQ(plans.status, 200) << plans.body;
     nlohmann::json list = nlohmann::json::parse(plans.body);
     ASSERT_FALSE(list.empty());
-    const std::string plan = "/plans/" + std::to_string(list[0]["id"].get<int64_t>());
+    const nlohmann::json& id = list[0]["id"];  // plan ids are JSON strings (plan-format.md)
+    const std::string plan = "/plans/" + (id.is_string() ? id.get<std::string>() : std::to_string(id.get<int64_t>()));
     for (const std::string lang : {"ro", "sl", "en"}) {
         for (const std::string& page : {std::string("/"), plan, std::string("/institutions"), std::string("/services"),
                                         std::string("/search?q=droguri"), std::string("/signin")}) {

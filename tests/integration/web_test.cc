@@ -3,6 +3,9 @@
 
 namespace planwatch::testing {
 
+// The CLI suite shares the helper library; it is instantiated in cli_test.cc, not here.
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(CliEndToEnd);
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, WebEndToEnd,
                          ::testing::Values(WebBackend{"sqlite",
                                                       [](const std::string& dir) { return "sqlite:" + dir + "/web.db"; }}),

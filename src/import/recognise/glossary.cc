@@ -187,10 +187,11 @@ bool SamePhrase(const Phrase& a, const Phrase& b) {
 bool IsBoundary(std::string_view key, size_t pos) { return pos >= key.size() || !internal::IsWordByte(key[pos]); }
 
 // The run of word bytes at pos ("nr" in "nr. crt."); empty when pos is punctuation.
-std::string FirstWord(std::string_view key, size_t pos) {
+// A view into key: lookups in header_words_ (std::less<>) need no copy.
+std::string_view FirstWord(std::string_view key, size_t pos) {
     size_t end = pos;
     while (end < key.size() && internal::IsWordByte(key[end])) ++end;
-    return std::string(key.substr(pos, end - pos));
+    return key.substr(pos, end - pos);
 }
 
 // "1.", "1.2.", "a)", "IV." at the start of a header: numbering, not words.
@@ -357,7 +358,7 @@ void Glossary::AddHeader(Field field, Phrase phrase) {
 
 void Glossary::IndexHeader(size_t index) {
     const std::string& key = headers_[index].phrase.key;
-    header_words_[FirstWord(key, 0)].push_back(index);
+    header_words_[std::string(FirstWord(key, 0))].push_back(index);
 }
 
 StatusOr<Glossary> Glossary::FromJson(std::string_view json_text, std::string_view origin) {
@@ -531,6 +532,11 @@ std::optional<HeaderMatch> Glossary::MatchHeader(std::string_view cell_text, std
     constexpr size_t kMaxContainsKey = 150;
     constexpr size_t kMinContainedSynonym = 5;
     if (cell_text.size() > 4 * kMaxHeaderKey) return std::nullopt;
+    // HeaderKey keeps every ASCII letter but at most four of a leading numbering:
+    // more letters than that cannot give a key short enough, so skip computing it.
+    size_t letters = 0;
+    for (char c : cell_text) letters += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (letters > kMaxHeaderKey + 4) return std::nullopt;
     std::string key = HeaderKey(cell_text);
     if (key.empty() || key.size() > kMaxHeaderKey) return std::nullopt;
     if (IsPeriodHeader(key)) return HeaderMatch{Field::kPeriodGrid, "", 0.9, std::string(cell_text)};

@@ -298,6 +298,12 @@ private:
 };
 
 bool IsAcronymListTitle(std::string_view text, const Glossary& glossary) {
+    // HeaderKey keeps every ASCII letter but at most four of a leading numbering
+    // ("iv. "): a cell with more letters than that cannot give a short key. Saves
+    // computing the key of every long cell of a document.
+    size_t letters = 0;
+    for (char c : text) letters += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (letters > 80 + 4) return false;
     std::string key = HeaderKey(text);
     if (key.empty() || key.size() > 80) return false;
     for (const Phrase& title : glossary.Phrases(WordKind::kAcronymListTitle)) {

@@ -551,15 +551,57 @@ private:
 
 }  // namespace
 
+namespace {
+
+// At least how many lines of the document can start with a bullet mark (see
+// StripBulletMark), counted on the raw text: each such line holds a mark, a dash or
+// star followed by a byte that may begin a space, or U+0387 (NFC turns it into ·).
+// Cheap enough to run before normalising every line of a document of another kind.
+int BulletMarksAtMost(const Document& doc) {
+    int count = 0;
+    auto scan = [&count](std::string_view text) {
+        for (size_t i = 0; i < text.size(); ++i) {
+            unsigned char c = static_cast<unsigned char>(text[i]);
+            if (c == '-' || c == '*') {
+                unsigned char next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+                if (i + 1 < text.size() && (next <= ' ' || next >= 0x80)) ++count;
+            } else if (c >= 0x80) {
+                std::string_view rest = text.substr(i);
+                for (std::string_view mark : {"\u00b7", "\u2022", "\uf0b7", "\uf0a7", "\u2013", "\u0387"}) {
+                    if (rest.starts_with(mark)) ++count;
+                }
+            }
+        }
+    };
+    for (const Block& block : doc.blocks) {
+        if (block.kind == Block::Kind::kParagraph) {
+            scan(block.paragraph.text);
+            continue;
+        }
+        for (const Row& row : block.table.rows) {
+            for (const Cell& cell : row.cells) scan(cell.text);
+        }
+    }
+    return count;
+}
+
+}  // namespace
+
 double ScoreOrganisationProfile(const Document& doc, const Glossary& glossary) {
     (void)glossary;
+    // Five bulleted unit lines are needed below; most documents have far fewer marks.
+    if (BulletMarksAtMost(doc) < 5) return 0;
     const RegistryWords& words = RegistryWords::Default();
     std::vector<Line> lines = SplitLines(doc);
     bool chart = false;
     int units = 0;
+    // Search keys only for the lines that can count: short capitalised ones for the
+    // chart title, bulleted ones for the units.
     for (const Line& line : lines) {
-        std::string key = text::SearchKey(line.text);
-        if (line.text.size() < 120 && IsCapitalised(line.text) && ContainsAny(key, words.structure_titles)) chart = true;
+        if (!chart && line.text.size() < 120 && IsCapitalised(line.text) &&
+            ContainsAny(text::SearchKey(line.text), words.structure_titles)) {
+            chart = true;
+        }
         auto [item, bullet] = StripBulletMark(line.text);
         if (bullet && FindLabel(text::SearchKey(item), words.unit_kinds, true)) ++units;
     }

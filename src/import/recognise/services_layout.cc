@@ -26,8 +26,9 @@ bool LooksLikeData(const std::string& text) {
     return digits >= 3;
 }
 
-bool IsHeaderCell(const std::string& text, const Glossary& glossary, const RegistryWords& words) {
-    if (glossary.MatchHeader(text)) return true;
+// match: glossary.MatchHeader(text), computed once by the caller.
+bool IsHeaderCell(const std::string& text, const std::optional<HeaderMatch>& match, const RegistryWords& words) {
+    if (match) return true;
     std::string key = text::SearchKey(text);
     return FindLabel(key, words.funding_sources, /*prefix_only=*/true).has_value() ||
            ContainsAny(key, words.persons_headers);
@@ -94,15 +95,20 @@ std::optional<TableLayout> ReadServiceTableHeader(const Table& table, const Glos
             std::string cell_text = text::Normalize(cell.text);
             if (cell_text.empty()) continue;
             ++non_empty;
-            if (LooksLikeData(cell_text) && !IsHeaderCell(cell_text, glossary, words)) data = true;
-            if (IsHeaderCell(cell_text, glossary, words)) {
+            std::optional<HeaderMatch> match = glossary.MatchHeader(cell_text);
+            bool header = IsHeaderCell(cell_text, match, words);
+            if (LooksLikeData(cell_text) && !header) data = true;
+            if (header) {
                 ++header_like;
-                std::optional<HeaderMatch> match = glossary.MatchHeader(cell_text);
                 if (header_rows.empty() && match && match->field == Field::kBudget) first_row_budget = true;
             }
         }
         if (data || non_empty == 0 || header_like * 2 < non_empty) break;
-        if (header_rows.empty()) first_row_matches = header_like;
+        if (header_rows.empty()) {
+            first_row_matches = header_like;
+            // Decided by the first header row alone: no need to read the rows below it.
+            if (first_row_matches < 2 && !(relaxed && first_row_budget)) return std::nullopt;
+        }
         header_rows.push_back(&row);
     }
     if (header_rows.empty()) return std::nullopt;

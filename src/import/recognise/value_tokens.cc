@@ -23,9 +23,16 @@ UChar32 CodePointAt(std::string_view text, size_t pos, size_t* length) {
     return c;
 }
 
-bool IsLetter(UChar32 c) { return c >= 0 && (u_isalpha(c) || u_getCombiningClass(c) != 0); }
+// ASCII first: most text is, and ICU's property lookups cost more than the test.
+bool IsLetter(UChar32 c) {
+    if (c >= 0 && c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return c >= 0 && (u_isalpha(c) || u_getCombiningClass(c) != 0);
+}
 
-bool IsSpace(UChar32 c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || u_isUWhiteSpace(c); }
+bool IsSpace(UChar32 c) {
+    if (c >= 0 && c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');  // Unicode White_Space in ASCII
+    return c == 0xA0 || u_isUWhiteSpace(c);
+}
 
 // Punctuation that documents spell in several ways, reduced to one key.
 std::string PunctKey(std::string_view p) {

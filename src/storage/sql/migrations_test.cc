@@ -22,7 +22,7 @@ TEST(EmbeddedMigrations, PicksTheSharedAndTheDialectFiles) {
 TEST(EmbeddedMigrations, SearchIndexDiffersPerDialect) {
     auto find = [](const std::vector<Migration>& migrations) {
         for (const Migration& migration : migrations) {
-            if (migration.name == "0010_search") return migration;
+            if (migration.name == "0005_search") return migration;
         }
         return Migration{};
     };

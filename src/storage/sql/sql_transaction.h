@@ -44,6 +44,39 @@ public:
     StatusOr<std::vector<domain::User>> ListUsers() override;
     StatusOr<std::vector<SearchHit>> Search(const std::string& query, int limit) override;
 
+    StatusOr<int64_t> InsertRound(const domain::ReportingRound& round) override;
+    StatusOr<std::optional<domain::ReportingRound>> FindRound(int64_t round_id) override;
+    StatusOr<std::optional<domain::ReportingRound>> FindRoundByPeriod(int64_t plan_id,
+                                                                      const std::string& period) override;
+    StatusOr<std::vector<domain::ReportingRound>> ListRounds(std::optional<int64_t> plan_id) override;
+    Status UpsertRoundReopening(const RoundReopening& reopening) override;
+    StatusOr<std::vector<RoundReopening>> ListRoundReopenings(int64_t round_id) override;
+    StatusOr<int64_t> InsertReport(const domain::ProgressReport& report) override;
+    StatusOr<std::optional<domain::ProgressReport>> LoadReport(int64_t report_id) override;
+    StatusOr<std::optional<domain::ProgressReport>> FindReport(int64_t activity_id, int64_t institution_id,
+                                                               const std::string& period) override;
+    Status UpdateReport(const domain::ProgressReport& report, int expected_version) override;
+    StatusOr<std::vector<domain::ProgressReport>> ListPlanReports(int64_t plan_id) override;
+    Status InsertReportRevision(const ReportRevision& revision) override;
+    StatusOr<std::vector<ReportRevision>> ListReportRevisions(int64_t report_id) override;
+    StatusOr<std::optional<int64_t>> FindActivityPlan(int64_t activity_id) override;
+    StatusOr<std::optional<std::string>> InstitutionName(int64_t institution_id) override;
+    StatusOr<bool> InsertOutbox(const OutboxMessage& message) override;
+    StatusOr<std::vector<OutboxMessage>> ListOutbox(bool unsent_only) override;
+    Status MarkOutbox(int64_t message_id, const std::string& sent_at, const std::string& error) override;
+
+    StatusOr<std::vector<InstitutionRecord>> ListInstitutions() override;
+    StatusOr<std::optional<InstitutionRecord>> LoadInstitution(int64_t institution_id) override;
+    Status MergeInstitutions(int64_t from_id, int64_t into_id) override;
+    Status SetInstitutionReviewed(int64_t institution_id, bool reviewed) override;
+    StatusOr<std::optional<std::string>> GetSetting(const std::string& name) override;
+    StatusOr<std::string> EnsureSetting(const std::string& name, const std::string& value) override;
+    StatusOr<int64_t> InsertNeed(const domain::Need& need) override;
+    StatusOr<std::optional<domain::Need>> LoadNeed(int64_t need_id) override;
+    StatusOr<std::vector<domain::Need>> ListNeeds(std::optional<int64_t> institution_id) override;
+    Status PutServiceMonth(const domain::ServiceMonth& month) override;
+    StatusOr<std::vector<domain::ServiceMonth>> ListServiceMonths(std::optional<int64_t> service_id) override;
+
     Status Append(const domain::AuditEvent& event) override;
     StatusOr<std::vector<domain::AuditEvent>> ListAudit(int limit) override;
     StatusOr<std::map<std::string, int64_t>> CountRows() override;

@@ -8,7 +8,7 @@
 
 namespace planwatch::storage::sql {
 
-inline constexpr std::array<const char*, 25> kTables = {
+inline constexpr std::array<const char*, 30> kTables = {
     "institution",       "institution_alias",
     "plan_series",       "plan",
     "plan_institution",  "plan_institution_alias",
@@ -21,7 +21,9 @@ inline constexpr std::array<const char*, 25> kTables = {
     "session",           "reporting_round",
     "progress_report",   "progress_value",
     "progress_evidence", "progress_revision",
-    "audit_event",
+    "audit_event",       "round_reopening",
+    "reminder_outbox",   "app_setting",
+    "need",              "service_month",
 };
 
 // Tables whose rows point at other rows of the same table. A restore inserts

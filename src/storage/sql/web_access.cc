@@ -28,7 +28,7 @@ constexpr char kSelectUsers[] = R"sql(
 constexpr char kSearchSqlite[] = R"sql(
     SELECT kind, CAST(ref_id AS INTEGER), COALESCE(CAST(plan_id AS INTEGER), 0), title
     FROM search_index WHERE search_index MATCH :match ORDER BY rank LIMIT :limit)sql";
-// The trigram indexes of 0010_search.postgres.sql serve each LIKE. SOCI binds
+// The trigram indexes of 0005_search.postgres.sql serve each LIKE. SOCI binds
 // each placeholder occurrence separately, hence four names for one pattern.
 constexpr char kSearchPostgres[] = R"sql(
     SELECT kind, ref_id, plan_id, title FROM (

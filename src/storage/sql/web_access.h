@@ -24,7 +24,7 @@ std::optional<domain::User> ReadUserById(soci::session& session, int64_t user_id
 // The token's user; records the time of use in api_token.last_used_at is left to writes.
 std::optional<domain::User> ReadUserByApiToken(soci::session& session, const std::string& token_sha256);
 std::vector<domain::User> ReadUsers(soci::session& session);
-// FTS5 on SQLite, unaccent + pg_trgm on PostgreSQL (migration 0010).
+// FTS5 on SQLite, unaccent + pg_trgm on PostgreSQL (migration 0005).
 std::vector<SearchHit> RunSearch(soci::session& session, const std::string& query, int limit);
 
 }  // namespace planwatch::storage::sql

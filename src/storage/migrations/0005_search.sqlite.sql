@@ -3,7 +3,7 @@
 -- diacritic, cedilla and comma-below alike: "sanatate" finds "sănătate",
 -- "scoala" finds "şcoală". Triggers keep the index in step with the tables; each
 -- trigger stays on one line because migrations are split at lines ending in ';'.
--- Numbered 0010 to leave 0003..0009 to the monitoring work running alongside.
+-- Numbered 0005: the next free number when it was written (web issue).
 CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, ref_id UNINDEXED, plan_id UNINDEXED, title, tokenize = 'unicode61 remove_diacritics 2');
 
 INSERT INTO search_index (kind, ref_id, plan_id, title) SELECT 'plan', id, id, title FROM plan;

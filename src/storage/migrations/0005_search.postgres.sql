@@ -2,7 +2,7 @@
 -- unaccent folds diacritics (ş and ș alike), lower() the case; pg_trgm's GIN
 -- indexes make LIKE '%…%' on those keys fast. unaccent() itself is only STABLE,
 -- so an IMMUTABLE wrapper naming its dictionary is what the indexes use.
--- Numbered 0010 to leave 0003..0009 to the monitoring work running alongside.
+-- Numbered 0005: the next free number when it was written (web issue).
 CREATE EXTENSION IF NOT EXISTS unaccent;
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE OR REPLACE FUNCTION pw_search_key(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$;

@@ -1,0 +1,134 @@
+#pragma once
+// The institution registry and the social-services statistics (registry issue).
+// Institutions: list and profile (aliases, parent, contacts, what they lead or
+// partner on, yearly figures), confirm one an import created, merge two.
+// Services: capacity and budget per beneficiary group, source and locality, cost
+// per place, the checks (TOTAL rows, occupancy, impossible values) and proposed
+// services against the HG 426/2020 cost standards. Reads the newest version of
+// each stored plan. Borrows the store; any thread may call.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "domain/institution.h"
+#include "services/actor.h"
+#include "storage/store.h"
+
+namespace planwatch::services {
+
+// A yearly figure of a unit, with the plan that states it.
+struct InstitutionFigure {
+    int64_t plan_id = 0;
+    domain::UnitFigure figure;
+};
+
+struct InstitutionProfile {
+    storage::InstitutionRecord record;
+    std::vector<storage::InstitutionRecord> children;  // units whose parent it is
+    std::vector<InstitutionFigure> figures;             // by year, then as the plan lists them
+};
+
+// Totals of one group of services (a beneficiary group, a source or a locality).
+struct ServiceGroupTotals {
+    int services = 0;
+    std::map<std::string, double> capacity;     // per capacity unit name ("places", "per_day", …)
+    std::map<int, int64_t> budget_minor;        // per year, bani (1/100 lei)
+};
+
+// A finding with where it is: the plan and the line of the source document.
+struct RegistryWarning {
+    int64_t plan_id = 0;
+    int line = 0;
+    std::string code;  // total_mismatch, total_unreadable, occupancy_over_100, impossible_value, unknown_code, …
+    std::string message;
+};
+
+// Yearly budget of a service with a capacity in places, divided by its places.
+struct CostPerPlace {
+    int64_t plan_id = 0;
+    std::optional<int64_t> service_id;
+    std::string code;
+    std::string name;
+    int year = 0;
+    double places = 0;
+    int64_t budget_minor = 0;
+    double cost_per_place_lei = 0;
+};
+
+// A proposed service: the cost its capacity implies under the cost standard of
+// its code (amount per beneficiary and year × capacity) against what it asks.
+struct ProposedCostCheck {
+    int64_t plan_id = 0;
+    std::optional<int64_t> service_id;
+    std::string code;
+    std::string name;
+    double capacity = 0;
+    std::optional<int> staff;
+    std::optional<double> area_m2;
+    std::optional<int64_t> standard_lei;        // per beneficiary and year; nullopt when the code has none
+    std::string standard_stated_as;
+    std::optional<int64_t> implied_minor;       // standard × capacity
+    int64_t requested_minor = 0;                // the service's budget, every year and source
+    std::optional<int64_t> difference_minor;    // requested − implied
+};
+
+struct ServiceStatistics {
+    int services = 0;  // service lines (contracting, information and training lines are counted apart)
+    int contracting_lines = 0;
+    int information_lines = 0;
+    int training_lines = 0;
+    std::map<std::string, ServiceGroupTotals> by_group;     // HG 867/2015 group code ("C", "D", …), "" when none
+    std::map<std::string, ServiceGroupTotals> by_locality;  // as written, "" when none
+    std::map<std::string, std::map<int, int64_t>> by_source;  // source -> year -> bani
+    // The same for existing and restructuring services only: what the TOTAL row of
+    // a plan's table of existing services must equal.
+    std::map<std::string, std::map<int, int64_t>> existing_by_source;
+    std::vector<CostPerPlace> cost_per_place;
+    std::vector<ProposedCostCheck> proposed;
+    std::vector<RegistryWarning> warnings;
+};
+
+class RegistryService {
+public:
+    explicit RegistryService(storage::Store& store) : store_(store) {}
+
+    // An institution as a person names it: its id (digits) or a name, alias or
+    // acronym (case and diacritics ignored). kNotFound names the text.
+    StatusOr<int64_t> Resolve(const std::string& id_or_name);
+    // Every institution, with aliases, parent, review flag and counts.
+    StatusOr<std::vector<storage::InstitutionRecord>> ListInstitutions();
+    // kNotFound for an unknown id.
+    StatusOr<InstitutionProfile> GetInstitution(int64_t institution_id);
+    // The yearly figures of one unit as its newest plans state them (chartable);
+    // kNotFound for an unknown id.
+    StatusOr<std::vector<InstitutionFigure>> Figures(int64_t institution_id);
+
+    // Merges from into into (store.h MergeInstitutions) in one audited
+    // transaction (action institution.merge, before = both entries, after = the
+    // result). kPermissionDenied unless the actor coordinates; kNotFound,
+    // kInvalidArgument, kConflict as the store says.
+    StatusOr<storage::InstitutionRecord> Merge(int64_t from_id, int64_t into_id, const Actor& actor);
+    // Marks an institution an import created as checked (institution.confirm).
+    Status Confirm(int64_t institution_id, const Actor& actor);
+
+    // Statistics over the services of the newest plans, or of one plan.
+    // kNotFound for an unknown plan id.
+    StatusOr<ServiceStatistics> Statistics(std::optional<int64_t> plan_id = std::nullopt);
+
+private:
+    storage::Store& store_;
+};
+
+// "8790 CR-C-I" -> "C"; "" when text is not a nomenclature code.
+std::string BeneficiaryGroupOf(const std::string& code);
+
+// JSON (compact, one line) of the listing, a profile and the statistics, as the
+// CLI --json and the API print them. Amounts are in lei (bani / 100).
+std::string InstitutionsToJson(const std::vector<storage::InstitutionRecord>& records);
+std::string InstitutionProfileToJson(const InstitutionProfile& profile);
+std::string StatisticsToJson(const ServiceStatistics& statistics);
+
+}  // namespace planwatch::services

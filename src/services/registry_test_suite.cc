@@ -1,0 +1,382 @@
+// The registries on a real Store: seeds 001 and 004 imported through the
+// importer, then read back through RegistryService and NeedsService.
+#include "services/registry_test_suite.h"
+
+#include <algorithm>
+#include <map>
+
+#include "services/import_service.h"
+#include "services/needs_service.h"
+#include "services/registry_service.h"
+
+namespace planwatch::services::testing {
+
+void RegistrySuite::SetUp() {
+    StatusOr<std::unique_ptr<storage::Store>> store = storage::OpenStore(GetParam().new_url());
+    ASSERT_TRUE(store.ok()) << store.status();
+    store_ = std::move(*store);
+}
+
+int64_t RegistrySuite::Import(const std::string& file) {
+    ImportService imports(*store_);
+    StatusOr<ImportOutcome> outcome = imports.ImportFile(std::string(PLANWATCH_SOURCE_DIR) + "/samples/" + file, "test");
+    EXPECT_TRUE(outcome.ok()) << outcome.status();
+    return outcome.ok() ? outcome->plan_id : 0;
+}
+
+namespace {
+
+constexpr char kSeed000[] = "000_ffec081ef8fe4e47.txt";
+constexpr char kSeed001[] = "001_27bf44580f6e2d5d.txt";
+constexpr char kSeed004[] = "004_16958f30d03cf6c0.txt";
+constexpr char kDgaspc[] = "Direcția Generală de Asistență Socială și Protecția Copilului Cluj";
+
+const Actor kCoordinator{.name = "coordinator@cj.ro", .role = domain::Role::kCoordinator};
+const Actor kPublic{.name = "", .role = domain::Role::kPublic};
+
+Actor Reporter(int64_t institution) {
+    return Actor{.name = "staff" + std::to_string(institution) + "@cj.ro", .role = domain::Role::kReporter,
+                 .institution_id = institution};
+}
+
+const storage::InstitutionRecord* Named(const std::vector<storage::InstitutionRecord>& records,
+                                        const std::string& name) {
+    for (const storage::InstitutionRecord& r : records) {
+        if (r.institution.name == name) return &r;
+    }
+    return nullptr;
+}
+
+int CountAudit(storage::Store& store, const std::string& action) {
+    auto tx = store.Begin();
+    EXPECT_TRUE(tx.ok());
+    auto events = (*tx)->ListAudit(100000);
+    EXPECT_TRUE(events.ok());
+    return static_cast<int>(std::count_if(events->begin(), events->end(),
+                                          [&](const domain::AuditEvent& e) { return e.action == action; }));
+}
+
+TEST_P(RegistrySuite, Seed001ServicesAsTheDocumentListsThem) {
+    int64_t plan = Import(kSeed001);
+    RegistryService registry(*store_);
+    StatusOr<ServiceStatistics> stats = registry.Statistics(plan);
+    ASSERT_TRUE(stats.ok()) << stats.status();
+    EXPECT_EQ(stats->services, 66 + 15);  // 66 existing rows (with "Aparatul propriu"), 15 proposed
+    EXPECT_EQ(stats->contracting_lines, 4);
+    EXPECT_EQ(stats->information_lines, 8);
+    EXPECT_EQ(stats->training_lines, 7);
+
+    // The TOTAL row of the existing services: 87.660 (county) and 63.008 (state) thousand lei.
+    EXPECT_EQ(stats->existing_by_source.at("county").at(2025), 87660000LL * 100);
+    EXPECT_EQ(stats->existing_by_source.at("state").at(2025), 63008000LL * 100);
+    for (const RegistryWarning& w : stats->warnings) EXPECT_NE(w.code, "total_mismatch") << w.message;
+
+    // Children (group C) include the foster-care network "8790 SF-C" of 94 places.
+    ASSERT_TRUE(stats->by_group.count("C"));
+    EXPECT_GE(stats->by_group.at("C").capacity.at("places"), 94);
+    // The elderly home of Gherla: 50 places, 2.126 + 1.267 thousand lei in 2025.
+    auto gherla = std::find_if(stats->cost_per_place.begin(), stats->cost_per_place.end(),
+                               [](const CostPerPlace& c) { return c.name == "Căminul pentru Persoane Vârstnice Gherla"; });
+    ASSERT_NE(gherla, stats->cost_per_place.end());
+    EXPECT_EQ(gherla->code, "8730 CR-V-I");
+    EXPECT_EQ(gherla->places, 50);
+    EXPECT_EQ(gherla->budget_minor, (2126000LL + 1267000LL) * 100);
+    EXPECT_DOUBLE_EQ(gherla->cost_per_place_lei, 3393000.0 / 50);
+}
+
+TEST_P(RegistrySuite, Seed001ProposedServicesAgainstCostStandards) {
+    int64_t plan = Import(kSeed001);
+    RegistryService registry(*store_);
+    StatusOr<ServiceStatistics> stats = registry.Statistics(plan);
+    ASSERT_TRUE(stats.ok()) << stats.status();
+    ASSERT_EQ(stats->proposed.size(), 15u);
+    const ProposedCostCheck& respiro = stats->proposed.front();
+    EXPECT_EQ(respiro.code, "8899 CZ-PN-VII");
+    EXPECT_EQ(respiro.capacity, 12);
+    EXPECT_EQ(respiro.staff, 29);
+    EXPECT_EQ(respiro.area_m2, 421.75);
+    ASSERT_TRUE(respiro.standard_lei);
+    EXPECT_EQ(*respiro.standard_lei, 28138);
+    EXPECT_EQ(respiro.implied_minor, 28138LL * 12 * 100);  // 12 places at 28.138 lei a year each
+    EXPECT_EQ(respiro.requested_minor, 2813800);           // the document asks for one standard
+    EXPECT_EQ(respiro.difference_minor, 2813800 - 28138LL * 12 * 100);
+    auto salicea = std::find_if(stats->proposed.begin(), stats->proposed.end(),
+                                [](const ProposedCostCheck& p) { return p.code == "8790 CR-D-VII"; });
+    ASSERT_NE(salicea, stats->proposed.end());
+    EXPECT_EQ(salicea->standard_lei, 40239);
+    // A code with no standard in HG 426/2020 data gets no implied cost.
+    auto behaviour = std::find_if(stats->proposed.begin(), stats->proposed.end(),
+                                  [](const ProposedCostCheck& p) { return p.code.empty(); });
+    ASSERT_NE(behaviour, stats->proposed.end());
+    EXPECT_FALSE(behaviour->implied_minor);
+}
+
+TEST_P(RegistrySuite, Seed004UnitsParentsAndFigures) {
+    Import(kSeed004);
+    RegistryService registry(*store_);
+    StatusOr<std::vector<storage::InstitutionRecord>> all = registry.ListInstitutions();
+    ASSERT_TRUE(all.ok()) << all.status();
+    const storage::InstitutionRecord* dgaspc = Named(*all, kDgaspc);
+    ASSERT_NE(dgaspc, nullptr);
+    EXPECT_EQ(dgaspc->institution.acronym, "DGASPC");
+    EXPECT_FALSE(dgaspc->parent_id);
+    EXPECT_FALSE(dgaspc->reviewed);  // created by an import: a person has not confirmed it yet
+    const storage::InstitutionRecord* adoption = Named(*all, "Serviciul adopții și postadopții");
+    ASSERT_NE(adoption, nullptr);
+    EXPECT_EQ(adoption->institution.parent, "Aparatul de specialitate al direcției");
+    EXPECT_EQ(adoption->institution.kind, "service");
+    const storage::InstitutionRecord* adults = Named(*all, "Direcția protecția persoanelor adulte");
+    ASSERT_NE(adults, nullptr);
+
+    StatusOr<InstitutionProfile> profile = registry.GetInstitution(*adults->institution.id);
+    ASSERT_TRUE(profile.ok()) << profile.status();
+    EXPECT_EQ(profile->children.size(), 15u);
+    EXPECT_TRUE(std::any_of(profile->children.begin(), profile->children.end(), [](const storage::InstitutionRecord& c) {
+        return c.institution.name == "Centrul de abilitare și reabilitare neuropsihiatrică Jucu";
+    }));
+
+    StatusOr<std::vector<InstitutionFigure>> figures = registry.Figures(*adoption->institution.id);
+    ASSERT_TRUE(figures.ok()) << figures.status();
+    ASSERT_EQ(figures->size(), 3u);  // 51 atestate, 27 copii, 111 copii in 2018
+    std::map<std::pair<double, std::string>, int> seen;
+    for (const InstitutionFigure& f : *figures) {
+        EXPECT_EQ(f.figure.year, 2018);
+        ++seen[{f.figure.value, f.figure.unit}];
+    }
+    EXPECT_EQ(seen[std::make_pair(51.0, std::string("atestate"))], 1);
+    EXPECT_EQ(seen[std::make_pair(27.0, std::string("copii"))], 1);
+    EXPECT_EQ(seen[std::make_pair(111.0, std::string("copii"))], 1);
+
+    EXPECT_EQ(registry.GetInstitution(999999).status().code(), StatusCode::kNotFound);
+}
+
+TEST_P(RegistrySuite, MergeMovesAliasesAndEveryReference) {
+    Import(kSeed000);
+    RegistryService registry(*store_);
+    StatusOr<std::vector<storage::InstitutionRecord>> before = registry.ListInstitutions();
+    ASSERT_TRUE(before.ok()) << before.status();
+    // The two institutions with the most activities: both lead and partner somewhere.
+    std::vector<storage::InstitutionRecord> busy = *before;
+    std::sort(busy.begin(), busy.end(), [](const auto& a, const auto& b) {
+        return a.leads + a.partners > b.leads + b.partners;
+    });
+    ASSERT_GE(busy.size(), 2u);
+    const storage::InstitutionRecord from = busy[0], into = busy[1];
+    ASSERT_GT(from.leads + from.partners, 0);
+    const int64_t from_id = *from.institution.id, into_id = *into.institution.id;
+
+    // A user and a need of the duplicate must follow it.
+    {
+        auto tx = store_->Begin();
+        ASSERT_TRUE(tx.ok());
+        domain::User user{.email = "staff@example.ro", .role = domain::Role::kReporter, .institution_id = from_id};
+        ASSERT_TRUE((*tx)->InsertUser(user).ok());
+        ASSERT_TRUE((*tx)->Append({.actor = "test", .action = "user.add"}).ok());
+        ASSERT_TRUE((*tx)->Commit().ok());
+    }
+    NeedsService needs(*store_);
+    StatusOr<int64_t> need = needs.Add({.recorded_on = "2025-03-01", .locality = "Dej", .beneficiary_group = "C",
+                                        .kind = "neglijare", .referred_by = "school", .identity = "1900101123456"},
+                                       Reporter(from_id));
+    ASSERT_TRUE(need.ok()) << need.status();
+
+    EXPECT_EQ(registry.Merge(from_id, into_id, Reporter(from_id)).status().code(), StatusCode::kPermissionDenied);
+    EXPECT_EQ(registry.Merge(from_id, from_id, kCoordinator).status().code(), StatusCode::kInvalidArgument);
+    EXPECT_EQ(registry.Merge(from_id, 999999, kCoordinator).status().code(), StatusCode::kNotFound);
+
+    StatusOr<storage::InstitutionRecord> merged = registry.Merge(from_id, into_id, kCoordinator);
+    ASSERT_TRUE(merged.ok()) << merged.status();
+    EXPECT_EQ(merged->institution.name, into.institution.name);
+    // Activities both named count once: the sum is an upper bound, each side a lower one.
+    EXPECT_GE(merged->leads + merged->partners, std::max(from.leads + from.partners, into.leads + into.partners));
+    EXPECT_LE(merged->leads + merged->partners, from.leads + from.partners + into.leads + into.partners);
+    EXPECT_EQ(merged->users, into.users + 1);
+    EXPECT_EQ(merged->plans, 1);  // both were named by the one plan: it counts once
+    const auto& aliases = merged->institution.aliases;
+    EXPECT_NE(std::find(aliases.begin(), aliases.end(), from.institution.name), aliases.end());
+    for (const std::string& alias : from.institution.aliases) {
+        if (alias == into.institution.name) continue;
+        EXPECT_NE(std::find(aliases.begin(), aliases.end(), alias), aliases.end()) << alias;
+    }
+
+    StatusOr<std::vector<storage::InstitutionRecord>> after = registry.ListInstitutions();
+    ASSERT_TRUE(after.ok());
+    EXPECT_EQ(after->size(), before->size() - 1);
+    StatusOr<int64_t> survivor = registry.Resolve(from.institution.name);  // the old name finds the survivor
+    ASSERT_TRUE(survivor.ok()) << survivor.status();
+    EXPECT_EQ(*survivor, into_id);
+    auto tx = store_->Begin();
+    ASSERT_TRUE(tx.ok());
+    EXPECT_EQ((*(*tx)->FindUserByEmail("staff@example.ro"))->institution_id, into_id);
+    EXPECT_EQ((*(*tx)->LoadNeed(*need))->institution_id, into_id);
+    // Every stored plan still loads and names only registry entries that exist.
+    StatusOr<std::vector<storage::PlanSummary>> plans = (*tx)->ListPlans(true);
+    ASSERT_TRUE(plans.ok()) << plans.status();
+    for (const storage::PlanSummary& summary : *plans) {
+        StatusOr<domain::Plan> plan = (*tx)->LoadPlan(summary.id);
+        ASSERT_TRUE(plan.ok()) << plan.status();
+        for (const domain::Institution& i : plan->institutions) EXPECT_NE(i.id, from_id) << i.name;
+    }
+    tx->reset();
+    EXPECT_EQ(CountAudit(*store_, "institution.merge"), 1);
+}
+
+TEST_P(RegistrySuite, ConfirmMarksAnImportedInstitutionReviewed) {
+    Import(kSeed004);
+    RegistryService registry(*store_);
+    StatusOr<int64_t> id = registry.Resolve("DGASPC");
+    ASSERT_TRUE(id.ok()) << id.status();
+    EXPECT_EQ(registry.Confirm(*id, kPublic).code(), StatusCode::kPermissionDenied);
+    ASSERT_TRUE(registry.Confirm(*id, kCoordinator).ok());
+    EXPECT_TRUE(registry.GetInstitution(*id)->record.reviewed);
+    EXPECT_EQ(registry.Confirm(999999, kCoordinator).code(), StatusCode::kNotFound);
+    EXPECT_EQ(registry.Resolve("no such institution").status().code(), StatusCode::kNotFound);
+}
+
+TEST_P(RegistrySuite, NeedsAreVisibleOnlyToTheRecordingInstitutionAndCoordinators) {
+    Import(kSeed004);
+    RegistryService registry(*store_);
+    int64_t dgaspc = *registry.Resolve("DGASPC");
+    int64_t adoption = *registry.Resolve("Serviciul adopții și postadopții");
+    NeedsService needs(*store_);
+    NewNeed in{.recorded_on = "2025-02-10", .locality = "Cluj-Napoca", .beneficiary_group = "C",
+               .kind = "risc de abandon școlar", .referred_by = "school", .urgency = "high",
+               .identity = "2850505123456"};
+    StatusOr<int64_t> id = needs.Add(in, Reporter(dgaspc));
+    ASSERT_TRUE(id.ok()) << id.status();
+
+    EXPECT_EQ(needs.Get(*id, Reporter(adoption)).status().code(), StatusCode::kPermissionDenied);
+    EXPECT_EQ(needs.Get(*id, kPublic).status().code(), StatusCode::kPermissionDenied);
+    EXPECT_EQ(needs.List(kPublic).status().code(), StatusCode::kPermissionDenied);
+    EXPECT_TRUE(needs.List(Reporter(adoption))->empty());
+    EXPECT_EQ(needs.List(Reporter(adoption), dgaspc).status().code(), StatusCode::kPermissionDenied);
+    EXPECT_EQ(CountAudit(*store_, "need.read"), 0);
+
+    StatusOr<domain::Need> own = needs.Get(*id, Reporter(dgaspc));
+    ASSERT_TRUE(own.ok()) << own.status();
+    EXPECT_EQ(own->kind, "risc de abandon școlar");
+    EXPECT_EQ(own->institution_id, dgaspc);
+    EXPECT_EQ(own->person_key.size(), 64u);
+    EXPECT_EQ(own->person_key.find("2850505123456"), std::string::npos);
+    EXPECT_EQ(needs.List(kCoordinator)->size(), 1u);
+    EXPECT_EQ(CountAudit(*store_, "need.read"), 2);  // every read of a record is audited
+
+    // The same person written differently gets the same key; another person another.
+    EXPECT_EQ(*needs.PersonKey(" 2850505 123456 "), own->person_key);
+    EXPECT_NE(*needs.PersonKey("2850505123457"), own->person_key);
+
+    // A reporter cannot record for another institution; bad fields are named.
+    in.institution_id = adoption;
+    EXPECT_EQ(needs.Add(in, Reporter(dgaspc)).status().code(), StatusCode::kPermissionDenied);
+    in.institution_id.reset();
+    in.beneficiary_group = "X";
+    EXPECT_EQ(needs.Add(in, Reporter(dgaspc)).status().message(),
+              "beneficiary_group: “X” is not an HG 867/2015 group code");
+    in.beneficiary_group = "C";
+    in.recorded_on = "10.02.2025";
+    EXPECT_EQ(needs.Add(in, Reporter(dgaspc)).status().message(), "recorded_on: expected YYYY-MM-DD, got “10.02.2025”");
+}
+
+TEST_P(RegistrySuite, GapsSuppressSmallCountsForThePublic) {
+    int64_t plan = Import(kSeed001);
+    Import(kSeed004);
+    RegistryService registry(*store_);
+    int64_t dgaspc = *registry.Resolve("DGASPC");
+    NeedsService needs(*store_);
+    // Six elderly people's needs in Gherla, three children's in Dej. The plan leaves the
+    // locality column empty; "Căminul pentru Persoane Vârstnice Gherla" (8730 CR-V-I,
+    // 50 places) names it, so Gherla has 50 places for the elderly.
+    for (int i = 0; i < 6; ++i) {
+        ASSERT_TRUE(needs.Add({.recorded_on = "2025-04-0" + std::to_string(i + 1), .locality = "Gherla",
+                               .beneficiary_group = "V", .kind = "îngrijire", .identity = "elder" + std::to_string(i)},
+                              Reporter(dgaspc)).ok());
+    }
+    for (int i = 0; i < 3; ++i) {
+        ASSERT_TRUE(needs.Add({.recorded_on = "2025-04-10", .locality = "Dej", .beneficiary_group = "C",
+                               .kind = "plasament", .identity = "child" + std::to_string(i)},
+                              Reporter(dgaspc)).ok());
+    }
+    auto find = [](const std::vector<Gap>& gaps, const std::string& group, const std::string& locality) {
+        auto it = std::find_if(gaps.begin(), gaps.end(), [&](const Gap& g) {
+            return g.beneficiary_group == group && g.locality == locality;
+        });
+        return it == gaps.end() ? nullptr : &*it;
+    };
+    StatusOr<std::vector<Gap>> full = needs.Gaps(kCoordinator);
+    ASSERT_TRUE(full.ok()) << full.status();
+    const Gap* children = find(*full, "C", "Dej");
+    ASSERT_NE(children, nullptr);
+    EXPECT_EQ(children->needs, 3);
+    const Gap* elders = find(*full, "V", "Gherla");
+    ASSERT_NE(elders, nullptr);
+    EXPECT_EQ(elders->needs, 6);
+    EXPECT_EQ(elders->open_needs, 6);
+    EXPECT_EQ(elders->capacity, 50);
+    EXPECT_EQ(elders->uncovered, 0);  // nobody reported as served: 50 free places
+
+    StatusOr<std::vector<Gap>> open = needs.Gaps(kPublic);
+    ASSERT_TRUE(open.ok());
+    const Gap* hidden = find(*open, "C", "Dej");
+    ASSERT_NE(hidden, nullptr);
+    EXPECT_TRUE(hidden->suppressed);
+    EXPECT_FALSE(hidden->needs);
+    EXPECT_FALSE(hidden->uncovered);
+    const Gap* shown = find(*open, "V", "Gherla");
+    ASSERT_NE(shown, nullptr);
+    EXPECT_FALSE(shown->suppressed);
+    EXPECT_EQ(shown->needs, 6);
+    EXPECT_EQ(shown->capacity, 50);
+
+    // With the home full (50 served) and 7 waiting, the 6 open needs and the waiting list are uncovered.
+    StatusOr<domain::Plan> loaded = store_->Begin().value()->LoadPlan(plan);
+    ASSERT_TRUE(loaded.ok()) << loaded.status();
+    auto home = std::find_if(loaded->services.begin(), loaded->services.end(), [](const domain::SocialService& s) {
+        return s.name == "Căminul pentru Persoane Vârstnice Gherla";
+    });
+    ASSERT_NE(home, loaded->services.end());
+    ASSERT_TRUE(needs.PutMonth({.service_id = *home->id, .month = "2025-04", .beneficiaries = 50, .waiting = 7},
+                               kCoordinator).ok());
+    full = needs.Gaps(kCoordinator);
+    ASSERT_TRUE(full.ok());
+    elders = find(*full, "V", "Gherla");
+    ASSERT_NE(elders, nullptr);
+    EXPECT_EQ(elders->served, 50);
+    EXPECT_EQ(elders->waiting, 7);
+    EXPECT_EQ(elders->uncovered, 13);
+}
+
+TEST_P(RegistrySuite, MonthlyBeneficiariesGiveOccupancy) {
+    int64_t plan = Import(kSeed001);
+    auto tx = store_->Begin();
+    ASSERT_TRUE(tx.ok());
+    StatusOr<domain::Plan> loaded = (*tx)->LoadPlan(plan);
+    ASSERT_TRUE(loaded.ok());
+    tx->reset();
+    auto gherla = std::find_if(loaded->services.begin(), loaded->services.end(), [](const domain::SocialService& s) {
+        return s.name == "Căminul pentru Persoane Vârstnice Gherla";
+    });
+    ASSERT_NE(gherla, loaded->services.end());
+    NeedsService needs(*store_);
+    domain::ServiceMonth month{.service_id = *gherla->id, .month = "2025-03", .beneficiaries = 45, .waiting = 7};
+    EXPECT_EQ(needs.PutMonth(month, Reporter(1)).code(), StatusCode::kPermissionDenied);
+    ASSERT_TRUE(needs.PutMonth(month, kCoordinator).ok());
+    month.month = "2025-04";
+    month.beneficiaries = 50;
+    ASSERT_TRUE(needs.PutMonth(month, kCoordinator).ok());
+    month.month = "2025-4";
+    EXPECT_EQ(needs.PutMonth(month, kCoordinator).message(), "month: expected YYYY-MM, got “2025-4”");
+    month.month = "2025-04";
+    month.service_id = 99999999;
+    EXPECT_EQ(needs.PutMonth(month, kCoordinator).code(), StatusCode::kNotFound);
+
+    StatusOr<std::vector<ServiceOccupancy>> occupancy = needs.Occupancy();
+    ASSERT_TRUE(occupancy.ok()) << occupancy.status();
+    ASSERT_EQ(occupancy->size(), 1u);
+    EXPECT_EQ(occupancy->front().month, "2025-04");
+    EXPECT_EQ(occupancy->front().beneficiaries, 50);
+    EXPECT_EQ(occupancy->front().capacity, 50);
+    EXPECT_EQ(occupancy->front().occupancy, 1.0);
+}
+
+}  // namespace
+}  // namespace planwatch::services::testing

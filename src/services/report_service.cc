@@ -1,0 +1,311 @@
+#include "services/report_service.h"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "domain/civil_date.h"
+#include "services/round_service.h"
+
+namespace planwatch::services {
+namespace {
+
+std::string SystemNow() {
+    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
+                       std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+Status FieldError(const char* field, std::string message) {
+    return Status(StatusCode::kInvalidArgument, std::move(message), SourcePosition{.field = field});
+}
+
+Status Denied(std::string message) { return Status(StatusCode::kPermissionDenied, std::move(message)); }
+
+const domain::Node* FindNode(const std::vector<domain::Node>& nodes, int64_t id) {
+    const domain::Node* found = nullptr;
+    domain::ForEachNode(nodes, [&](const domain::Node& node) {
+        if (!found && node.id == id) found = &node;
+    });
+    return found;
+}
+
+// What a write needs to know about the activity a report is on.
+struct ActivityScope {
+    int64_t plan_id = 0;
+    domain::Node activity;
+    std::vector<int64_t> responsible;  // registry ids of its lead and partners
+};
+
+StatusOr<ActivityScope> LoadScope(storage::Transaction& tx, int64_t activity_id) {
+    PW_ASSIGN_OR_RETURN(std::optional<int64_t> plan_id, tx.FindActivityPlan(activity_id));
+    if (!plan_id) {
+        return Status(StatusCode::kNotFound, fmt::format("no activity with id {}", activity_id),
+                      SourcePosition{.field = "activity"});
+    }
+    PW_ASSIGN_OR_RETURN(domain::Plan plan, tx.LoadPlan(*plan_id));
+    const domain::Node* node = FindNode(plan.nodes, activity_id);
+    if (!node) return NotFound(fmt::format("no activity with id {}", activity_id));
+    ActivityScope scope{.plan_id = *plan_id, .activity = *node};
+    for (const domain::Responsibility& r : node->responsible) {
+        for (const domain::Institution& institution : plan.institutions) {
+            if (institution.name == r.institution && institution.id) scope.responsible.push_back(*institution.id);
+        }
+    }
+    return scope;
+}
+
+// A reporter writes only for its own institution, and only where that
+// institution is lead or partner; coordinators may write for any responsible one.
+Status CheckWriter(const ActivityScope& scope, int64_t institution_id, const Actor& actor) {
+    if (actor.role == domain::Role::kPublic) return Status(StatusCode::kUnauthenticated, "sign in to write reports");
+    if (!actor.Coordinates() && actor.institution_id != institution_id) {
+        return Denied("a reporter writes only for its own institution");
+    }
+    for (int64_t id : scope.responsible) {
+        if (id == institution_id) return Status::Ok();
+    }
+    return Denied(fmt::format("institution {} is neither lead nor partner of activity {} ({})", institution_id,
+                              scope.activity.id.value_or(0), scope.activity.code));
+}
+
+Status CheckContent(const ActivityScope& scope, const ReportContent& content) {
+    for (const domain::IndicatorValue& value : content.values) {
+        if (value.indicator_index < 0 || value.indicator_index >= int(scope.activity.indicators.size())) {
+            return FieldError("values", fmt::format("activity {} has {} indicator(s); there is no indicator {}",
+                                                    scope.activity.code, scope.activity.indicators.size(),
+                                                    value.indicator_index));
+        }
+    }
+    for (const domain::Evidence& evidence : content.evidence) {
+        if (evidence.url.empty()) return FieldError("evidence", "evidence needs a link or a stored file name");
+        if (!evidence.sha256.empty() && evidence.sha256.size() != 64) {
+            return FieldError("evidence", "an uploaded file's sha256 must have 64 hexadecimal digits");
+        }
+    }
+    return Status::Ok();
+}
+
+// Reporters cannot write in a round after its due date plus grace unless it
+// was reopened for their institution; coordinators can.
+Status CheckOpen(storage::Transaction& tx, const ActivityScope& scope, const std::string& period,
+                 int64_t institution_id, const Actor& actor, const std::string& now) {
+    if (actor.Coordinates()) return Status::Ok();
+    PW_ASSIGN_OR_RETURN(std::optional<domain::ReportingRound> round, tx.FindRoundByPeriod(scope.plan_id, period));
+    if (!round) return Status::Ok();
+    PW_ASSIGN_OR_RETURN(std::vector<storage::RoundReopening> reopenings, tx.ListRoundReopenings(*round->id));
+    StatusOr<domain::CivilDate> today = domain::ParseCivilDate(now.substr(0, 10));
+    if (!today.ok()) return Internal("clock gave \"" + now + "\"");
+    if (RoundLocked(*round, institution_id, reopenings, *today)) {
+        return Conflict(fmt::format("the {} round closed on {} (due {} plus {} grace days); ask the coordinator to "
+                                    "reopen it for your institution",
+                                    round->period,
+                                    domain::ToString(domain::AddDays(*domain::ParseCivilDate(round->due_on),
+                                                                     round->grace_days)),
+                                    round->due_on, round->grace_days));
+    }
+    return Status::Ok();
+}
+
+StatusOr<domain::ProgressReport> LoadExisting(storage::Transaction& tx, int64_t report_id) {
+    PW_ASSIGN_OR_RETURN(std::optional<domain::ProgressReport> report, tx.LoadReport(report_id));
+    if (!report) return NotFound(fmt::format("no report with id {}", report_id));
+    return *report;
+}
+
+Status Keep(storage::Transaction& tx, const domain::ProgressReport& before, const Actor& actor, const std::string& now) {
+    PW_ASSIGN_OR_RETURN(std::vector<storage::ReportRevision> history, tx.ListReportRevisions(*before.id));
+    return tx.InsertReportRevision({.report_id = *before.id,
+                                    .revision = int(history.size()) + 1,
+                                    .snapshot_json = ReportJson(before),
+                                    .changed_by = actor.user_id,
+                                    .changed_at = now});
+}
+
+}  // namespace
+
+std::string ReportJson(const domain::ProgressReport& report) {
+    nlohmann::ordered_json values = nlohmann::ordered_json::array();
+    for (const domain::IndicatorValue& v : report.values) {
+        values.push_back({{"indicator", v.indicator_index}, {"value", v.value}});
+    }
+    nlohmann::ordered_json evidence = nlohmann::ordered_json::array();
+    for (const domain::Evidence& e : report.evidence) {
+        nlohmann::ordered_json item = {{"url", e.url}};
+        if (!e.sha256.empty()) item["sha256"] = e.sha256;
+        evidence.push_back(item);
+    }
+    return nlohmann::ordered_json{{"id", report.id ? nlohmann::ordered_json(*report.id) : nullptr},
+                                  {"activity", report.activity_id},
+                                  {"institution", report.institution_id},
+                                  {"period", report.period},
+                                  {"status", domain::Name(report.claimed)},
+                                  {"indicators", values},
+                                  {"narrative", report.narrative},
+                                  {"evidence", evidence},
+                                  {"review", domain::Name(report.review)},
+                                  {"review_comment", report.review_comment},
+                                  {"revision", report.revision},
+                                  {"version", report.version},
+                                  {"author", report.author_id},
+                                  {"created_at", report.created_at},
+                                  {"submitted_at", report.submitted_at}}
+        .dump();
+}
+
+ReportService::ReportService(storage::Store& store, std::function<std::string()> now)
+    : store_(store), now_(now ? std::move(now) : SystemNow) {}
+
+StatusOr<domain::ProgressReport> ReportService::Create(const NewReport& request, const Actor& actor) {
+    StatusOr<domain::Period> period = domain::ParsePeriod(request.period);
+    if (!period.ok()) return FieldError("period", period.status().message());
+    std::optional<int64_t> institution = request.institution_id ? request.institution_id : actor.institution_id;
+    if (!institution) return FieldError("institution", "name the institution the report is written for");
+    const std::string now = now_();
+    PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
+    PW_ASSIGN_OR_RETURN(ActivityScope scope, LoadScope(*tx, request.activity_id));
+    PW_RETURN_IF_ERROR(CheckWriter(scope, *institution, actor));
+    PW_RETURN_IF_ERROR(CheckContent(scope, request.content));
+    domain::ProgressReport report{.activity_id = request.activity_id,
+                                  .institution_id = *institution,
+                                  .period = domain::ToString(*period),
+                                  .claimed = request.content.claimed,
+                                  .values = request.content.values,
+                                  .narrative = request.content.narrative,
+                                  .evidence = request.content.evidence,
+                                  .author_id = actor.user_id.value_or(0),
+                                  .created_at = now};
+    PW_RETURN_IF_ERROR(CheckOpen(*tx, scope, report.period, *institution, actor, now));
+    PW_ASSIGN_OR_RETURN(int64_t id, tx->InsertReport(report));
+    report.id = id;
+    PW_RETURN_IF_ERROR(tx->Append({.actor = actor.name, .action = "report.create", .entity = "progress_report",
+                                   .entity_id = std::to_string(id), .before_json = "null",
+                                   .after_json = ReportJson(report)}));
+    PW_RETURN_IF_ERROR(tx->Commit());
+    return report;
+}
+
+StatusOr<domain::ProgressReport> ReportService::Edit(int64_t report_id, const ReportContent& content, int version,
+                                                     const Actor& actor) {
+    const std::string now = now_();
+    PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
+    PW_ASSIGN_OR_RETURN(domain::ProgressReport before, LoadExisting(*tx, report_id));
+    PW_ASSIGN_OR_RETURN(ActivityScope scope, LoadScope(*tx, before.activity_id));
+    PW_RETURN_IF_ERROR(CheckWriter(scope, before.institution_id, actor));
+    if (before.version != version) {
+        return Conflict(fmt::format("report {} is at version {}, not {}: someone changed it meanwhile", report_id,
+                                    before.version, version));
+    }
+    if (before.review == domain::ReviewState::kSubmitted) {
+        return Conflict(fmt::format("report {} is under review; it can be edited once approved or returned",
+                                    report_id));
+    }
+    PW_RETURN_IF_ERROR(CheckContent(scope, content));
+    PW_RETURN_IF_ERROR(CheckOpen(*tx, scope, before.period, before.institution_id, actor, now));
+    domain::ProgressReport after = before;
+    after.claimed = content.claimed;
+    after.values = content.values;
+    after.narrative = content.narrative;
+    after.evidence = content.evidence;
+    after.version = before.version + 1;
+    after.author_id = actor.user_id.value_or(before.author_id);
+    if (before.review == domain::ReviewState::kApproved) {
+        // The approved text stays in the history; the edit is a new revision to review.
+        PW_RETURN_IF_ERROR(Keep(*tx, before, actor, now));
+        after.revision = before.revision + 1;
+        after.review = domain::ReviewState::kDraft;
+        after.review_comment.clear();
+        after.submitted_at.clear();
+    }
+    PW_RETURN_IF_ERROR(tx->UpdateReport(after, before.version));
+    PW_RETURN_IF_ERROR(tx->Append({.actor = actor.name, .action = "report.edit", .entity = "progress_report",
+                                   .entity_id = std::to_string(report_id), .before_json = ReportJson(before),
+                                   .after_json = ReportJson(after)}));
+    PW_RETURN_IF_ERROR(tx->Commit());
+    return after;
+}
+
+StatusOr<domain::ProgressReport> ReportService::Submit(int64_t report_id, const Actor& actor) {
+    const std::string now = now_();
+    PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
+    PW_ASSIGN_OR_RETURN(domain::ProgressReport before, LoadExisting(*tx, report_id));
+    PW_ASSIGN_OR_RETURN(ActivityScope scope, LoadScope(*tx, before.activity_id));
+    PW_RETURN_IF_ERROR(CheckWriter(scope, before.institution_id, actor));
+    if (before.review != domain::ReviewState::kDraft && before.review != domain::ReviewState::kReturned) {
+        return Conflict(fmt::format("report {} is {}; only a draft or a returned report can be submitted", report_id,
+                                    domain::Name(before.review)));
+    }
+    PW_RETURN_IF_ERROR(CheckOpen(*tx, scope, before.period, before.institution_id, actor, now));
+    domain::ProgressReport after = before;
+    after.review = domain::ReviewState::kSubmitted;
+    after.version = before.version + 1;
+    // A resubmission after a return keeps the first submission time: timeliness
+    // measures when the institution first answered the round.
+    if (before.review == domain::ReviewState::kDraft || after.submitted_at.empty()) after.submitted_at = now;
+    PW_RETURN_IF_ERROR(tx->UpdateReport(after, before.version));
+    PW_RETURN_IF_ERROR(tx->Append({.actor = actor.name, .action = "report.submit", .entity = "progress_report",
+                                   .entity_id = std::to_string(report_id), .before_json = ReportJson(before),
+                                   .after_json = ReportJson(after)}));
+    PW_RETURN_IF_ERROR(tx->Commit());
+    return after;
+}
+
+StatusOr<domain::ProgressReport> ReportService::Approve(int64_t report_id, const Actor& actor) {
+    if (!actor.Coordinates()) return Denied("only a coordinator may approve reports");
+    PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
+    PW_ASSIGN_OR_RETURN(domain::ProgressReport before, LoadExisting(*tx, report_id));
+    if (before.review != domain::ReviewState::kSubmitted) {
+        return Conflict(fmt::format("report {} is {}; only a submitted report can be approved", report_id,
+                                    domain::Name(before.review)));
+    }
+    domain::ProgressReport after = before;
+    after.review = domain::ReviewState::kApproved;
+    after.review_comment.clear();
+    after.version = before.version + 1;
+    PW_RETURN_IF_ERROR(tx->UpdateReport(after, before.version));
+    PW_RETURN_IF_ERROR(tx->Append({.actor = actor.name, .action = "report.approve", .entity = "progress_report",
+                                   .entity_id = std::to_string(report_id), .before_json = ReportJson(before),
+                                   .after_json = ReportJson(after)}));
+    PW_RETURN_IF_ERROR(tx->Commit());
+    return after;
+}
+
+StatusOr<domain::ProgressReport> ReportService::Return(int64_t report_id, const std::string& comment,
+                                                       const Actor& actor) {
+    if (!actor.Coordinates()) return Denied("only a coordinator may return reports");
+    if (comment.find_first_not_of(" \t\r\n") == std::string::npos) {
+        return FieldError("comment", "say why the report is returned");
+    }
+    const std::string now = now_();
+    PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
+    PW_ASSIGN_OR_RETURN(domain::ProgressReport before, LoadExisting(*tx, report_id));
+    if (before.review != domain::ReviewState::kSubmitted) {
+        return Conflict(fmt::format("report {} is {}; only a submitted report can be returned", report_id,
+                                    domain::Name(before.review)));
+    }
+    PW_RETURN_IF_ERROR(Keep(*tx, before, actor, now));
+    domain::ProgressReport after = before;
+    after.review = domain::ReviewState::kReturned;
+    after.review_comment = comment;
+    after.version = before.version + 1;
+    PW_RETURN_IF_ERROR(tx->UpdateReport(after, before.version));
+    PW_RETURN_IF_ERROR(tx->Append({.actor = actor.name, .action = "report.return", .entity = "progress_report",
+                                   .entity_id = std::to_string(report_id), .before_json = ReportJson(before),
+                                   .after_json = ReportJson(after)}));
+    PW_RETURN_IF_ERROR(tx->Commit());
+    return after;
+}
+
+StatusOr<domain::ProgressReport> ReportService::Get(int64_t report_id) {
+    PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
+    return LoadExisting(*tx, report_id);
+}
+
+StatusOr<std::vector<storage::ReportRevision>> ReportService::History(int64_t report_id) {
+    PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
+    PW_RETURN_IF_ERROR(LoadExisting(*tx, report_id).status());
+    return tx->ListReportRevisions(report_id);
+}
+
+}  // namespace planwatch::services

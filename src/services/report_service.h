@@ -1,0 +1,72 @@
+#pragma once
+// Progress reports and their review: draft -> submitted -> approved, or
+// returned with a comment -> edited -> resubmitted. An edit after approval
+// starts a new revision (the approved state is kept in progress_revision), and
+// every edit names the version it was made on, so a concurrent writer is told
+// (kConflict) instead of silently overwritten. A reporter writes only for
+// activities its institution leads or partners on; coordinators review. Each
+// write is one transaction with an audit event.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "domain/monitoring.h"
+#include "services/actor.h"
+#include "storage/store.h"
+
+namespace planwatch::services {
+
+struct ReportContent {
+    domain::ClaimedState claimed = domain::ClaimedState::kNotStarted;
+    std::vector<domain::IndicatorValue> values;
+    std::string narrative;
+    std::vector<domain::Evidence> evidence;  // links, or stored uploads with their sha256
+};
+
+struct NewReport {
+    int64_t activity_id = 0;
+    std::string period;
+    std::optional<int64_t> institution_id;  // default: the actor's institution
+    ReportContent content;
+};
+
+class ReportService {
+public:
+    // Borrows store, which must outlive the service. now gives the current UTC
+    // time as ISO 8601 ("2019-07-31T10:00:00Z"); tests pass a fixed clock.
+    explicit ReportService(storage::Store& store, std::function<std::string()> now = {});
+
+    // Creates a draft. kPermissionDenied when the institution is neither lead nor
+    // partner of the activity, or a reporter writes for another institution;
+    // kInvalidArgument (field "period", "institution", "values") for bad values;
+    // kNotFound for an unknown activity; kConflict when the report exists or the
+    // plan's round for the period is locked for the institution.
+    StatusOr<domain::ProgressReport> Create(const NewReport& report, const Actor& actor);
+    // Replaces the content of a draft, returned or approved report written on
+    // version. kConflict when the stored version differs (the caller shows the
+    // current report, loaded with Get) or the report is under review (submitted)
+    // or its round is locked; an approved report becomes a new draft revision.
+    StatusOr<domain::ProgressReport> Edit(int64_t report_id, const ReportContent& content, int version,
+                                          const Actor& actor);
+    // draft | returned -> submitted (records the submission time). kConflict otherwise.
+    StatusOr<domain::ProgressReport> Submit(int64_t report_id, const Actor& actor);
+    // submitted -> approved; coordinators only.
+    StatusOr<domain::ProgressReport> Approve(int64_t report_id, const Actor& actor);
+    // submitted -> returned with a non-empty comment (field "comment"); coordinators only.
+    StatusOr<domain::ProgressReport> Return(int64_t report_id, const std::string& comment, const Actor& actor);
+    // kNotFound for an unknown id.
+    StatusOr<domain::ProgressReport> Get(int64_t report_id);
+    StatusOr<std::vector<storage::ReportRevision>> History(int64_t report_id);
+
+private:
+    storage::Store& store_;
+    std::function<std::string()> now_;
+};
+
+// The report as JSON, as the API shows it and as revisions keep it.
+std::string ReportJson(const domain::ProgressReport& report);
+
+}  // namespace planwatch::services

@@ -1,0 +1,126 @@
+#include "web/api/registry_api.h"
+
+#include <nlohmann/json.hpp>
+
+#include "services/actor.h"
+#include "services/plan_catalog.h"
+#include "web/http_errors.h"
+
+namespace planwatch::web::api {
+namespace {
+
+using nlohmann::json;
+
+// The services already write compact JSON with a trailing newline.
+Response RawJson(std::string body, int status = 200) { return Response{.status = status, .body = std::move(body)}; }
+
+services::Actor ActorOf(const RequestContext& ctx) {
+    if (!ctx.user) return services::Actor{.name = ctx.Actor(), .role = domain::Role::kPublic};
+    return services::Actor::FromUser(*ctx.user);
+}
+
+StatusOr<json> Body(const Request& request) {
+    json body = json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+    if (body.is_discarded() || !body.is_object()) return InvalidArgument("the body is not a JSON object");
+    return body;
+}
+
+// A string field, "" when absent; kInvalidArgument naming it when not a string.
+StatusOr<std::string> Text(const json& body, const char* field) {
+    auto it = body.find(field);
+    if (it == body.end() || it->is_null()) return std::string();
+    if (!it->is_string()) return InvalidArgument(std::string(field) + ": expected a string");
+    return it->get<std::string>();
+}
+
+StatusOr<std::optional<int64_t>> Id(const json& body, const char* field) {
+    auto it = body.find(field);
+    if (it == body.end() || it->is_null()) return std::optional<int64_t>();
+    if (!it->is_number_integer() || it->get<int64_t>() <= 0) {
+        return InvalidArgument(std::string(field) + ": expected a positive integer id");
+    }
+    return std::optional<int64_t>(it->get<int64_t>());
+}
+
+}  // namespace
+
+Response RegistryStatistics(const Request& request, RequestContext& ctx) {
+    std::optional<int64_t> plan;
+    if (std::string text = request.Query("plan"); !text.empty()) {
+        StatusOr<int64_t> id = services::ParsePlanId(text);
+        if (!id.ok()) return ErrorResponse(id.status());
+        plan = *id;
+    }
+    StatusOr<services::ServiceStatistics> stats = ctx.services.registry().Statistics(plan);
+    if (!stats.ok()) return ErrorResponse(stats.status());
+    return RawJson(services::StatisticsToJson(*stats));
+}
+
+Response InstitutionFigures(const Request& request, RequestContext& ctx) {
+    StatusOr<int64_t> id = services::ParsePlanId(request.PathParam("id"));
+    if (!id.ok()) return ErrorResponse(id.status());
+    StatusOr<services::InstitutionProfile> profile = ctx.services.registry().GetInstitution(*id);
+    if (!profile.ok()) return ErrorResponse(profile.status());
+    return RawJson(services::InstitutionProfileToJson(*profile));
+}
+
+Response MergeInstitution(const Request& request, RequestContext& ctx) {
+    StatusOr<int64_t> from = services::ParsePlanId(request.PathParam("id"));
+    if (!from.ok()) return ErrorResponse(from.status());
+    StatusOr<json> body = Body(request);
+    if (!body.ok()) return ErrorResponse(body.status());
+    StatusOr<std::optional<int64_t>> into = Id(*body, "into");
+    if (!into.ok()) return ErrorResponse(into.status());
+    if (!*into) return ErrorResponse(InvalidArgument("into: the id of the institution that stays is required"));
+    StatusOr<storage::InstitutionRecord> merged = ctx.services.registry().Merge(*from, **into, ActorOf(ctx));
+    if (!merged.ok()) return ErrorResponse(merged.status());
+    std::string list = services::InstitutionsToJson({*merged});
+    // One object, not a list of one: strip the brackets the listing writes.
+    return RawJson(list.substr(1, list.size() - 3) + "\n");
+}
+
+Response ListNeeds(const Request& request, RequestContext& ctx) {
+    std::optional<int64_t> institution;
+    if (std::string text = request.Query("institution"); !text.empty()) {
+        StatusOr<int64_t> id = services::ParsePlanId(text);
+        if (!id.ok()) return ErrorResponse(id.status());
+        institution = *id;
+    }
+    StatusOr<std::vector<domain::Need>> needs = ctx.services.needs().List(ActorOf(ctx), institution);
+    if (!needs.ok()) return ErrorResponse(needs.status());
+    return RawJson(services::NeedsToJson(*needs));
+}
+
+Response CreateNeed(const Request& request, RequestContext& ctx) {
+    StatusOr<json> body = Body(request);
+    if (!body.ok()) return ErrorResponse(body.status());
+    services::NewNeed need;
+    std::string* fields[] = {&need.recorded_on, &need.locality, &need.beneficiary_group, &need.kind,
+                             &need.referred_by,  &need.urgency,  &need.outcome,          &need.identity};
+    const char* names[] = {"recorded_on", "locality", "beneficiary_group", "kind",
+                           "referred_by", "urgency",  "outcome",           "identity"};
+    for (size_t i = 0; i < std::size(names); ++i) {
+        StatusOr<std::string> value = Text(*body, names[i]);
+        if (!value.ok()) return ErrorResponse(value.status());
+        if (!value->empty() || (std::string(names[i]) != "referred_by" && std::string(names[i]) != "urgency")) {
+            *fields[i] = *value;
+        }
+    }
+    StatusOr<std::optional<int64_t>> institution = Id(*body, "institution");
+    if (!institution.ok()) return ErrorResponse(institution.status());
+    need.institution_id = *institution;
+    StatusOr<std::optional<int64_t>> service = Id(*body, "service");
+    if (!service.ok()) return ErrorResponse(service.status());
+    need.service_id = *service;
+    StatusOr<int64_t> id = ctx.services.needs().Add(need, ActorOf(ctx));
+    if (!id.ok()) return ErrorResponse(id.status());
+    return RawJson(json{{"id", *id}}.dump() + "\n", 201);
+}
+
+Response Gaps(const Request&, RequestContext& ctx) {
+    StatusOr<std::vector<services::Gap>> gaps = ctx.services.needs().Gaps(ActorOf(ctx));
+    if (!gaps.ok()) return ErrorResponse(gaps.status());
+    return RawJson(services::GapsToJson(*gaps));
+}
+
+}  // namespace planwatch::web::api
