@@ -24,12 +24,6 @@ struct MonitoringArgs {
     int grace_days = 0;
 };
 
-domain::CivilDate TodayUtc() {
-    std::string today = fmt::format("{:%Y-%m-%d}", std::chrono::floor<std::chrono::seconds>(
-                                                       std::chrono::system_clock::now()));
-    return *domain::ParseCivilDate(today);
-}
-
 StatusOr<domain::CivilDate> AsOf(const std::string& text) {
     if (text.empty()) return TodayUtc();
     StatusOr<domain::CivilDate> date = domain::ParseCivilDate(text);
@@ -97,23 +91,6 @@ std::string StatusTable(const reports::ReportModel& model) {
     return out;
 }
 
-nlohmann::ordered_json RoundJson(const services::RoundView& view) {
-    nlohmann::ordered_json institutions = nlohmann::ordered_json::array();
-    for (const services::InstitutionCompleteness& c : view.institutions) {
-        institutions.push_back({{"institution", c.institution},
-                                {"expected", c.expected},
-                                {"received", c.received},
-                                {"on_time", c.on_time},
-                                {"locked", c.locked}});
-    }
-    return {{"id", view.round.id.value_or(0)},     {"plan", view.round.plan_id},
-            {"period", view.round.period},          {"opens_on", view.round.opens_on},
-            {"due_on", view.round.due_on},          {"grace_days", view.round.grace_days},
-            {"locks_after", view.locks_after},      {"locked", view.locked},
-            {"expected", view.expected_count},      {"received", view.received_count},
-            {"on_time", view.on_time_count},        {"institutions", institutions}};
-}
-
 std::string RoundsTable(const std::vector<services::RoundView>& views) {
     std::string out = fmt::format("{:<6} {:<8} {:<10} {:<10} {:>5} {:>8} {:>8} {:>7}  {}\n", "ID", "PERIOD", "OPENS",
                                   "DUE", "GRACE", "EXPECTED", "RECEIVED", "ON TIME", "STATE");
@@ -149,7 +126,7 @@ void RunRounds(const MonitoringArgs& args, CommandContext& ctx) {
     std::string out;
     if (ctx.json) {
         nlohmann::ordered_json all = nlohmann::ordered_json::array();
-        for (const services::RoundView& view : *views) all.push_back(RoundJson(view));
+        for (const services::RoundView& view : *views) all.push_back(services::RoundViewToJson(view));
         out = all.dump(2) + "\n";
     } else {
         out = RoundsTable(*views);
@@ -168,7 +145,7 @@ void RunRoundOpen(const MonitoringArgs& args, CommandContext& ctx) {
     StatusOr<services::RoundView> view =
         rounds.Open(request, services::Actor::CommandLine(CliActor()), TodayUtc());
     if (!view.ok()) return ctx.Fail(view.status());
-    std::string out = ctx.json ? RoundJson(*view).dump(2) + "\n"
+    std::string out = ctx.json ? services::RoundViewToJson(*view).dump(2) + "\n"
                                : fmt::format("round {} opened: {} for plan {}, opens {}, due {}, {} grace day(s), "
                                              "{} report(s) expected from {} institution(s)\n",
                                              view->round.id.value_or(0), view->round.period, view->round.plan_id,

@@ -1,10 +1,12 @@
 #include "cli/output.h"
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <pwd.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -92,6 +94,12 @@ std::string CliActor() {
         name = fmt::format("uid{}", ::geteuid());
     }
     return "cli:" + name;
+}
+
+domain::CivilDate TodayUtc() {
+    std::string today =
+        fmt::format("{:%Y-%m-%d}", std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+    return *domain::ParseCivilDate(today);
 }
 
 }  // namespace planwatch::cli

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "common/status.h"
+#include "domain/civil_date.h"
 
 namespace planwatch::cli {
 
@@ -26,5 +27,8 @@ Status WriteOutput(const std::string& path, std::string_view bytes);
 
 // The audit actor for this process: "cli:<login name>".
 std::string CliActor();
+
+// Today's date in UTC: the default --as-of, and the day rounds open on.
+domain::CivilDate TodayUtc();
 
 }  // namespace planwatch::cli

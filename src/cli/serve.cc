@@ -29,6 +29,7 @@ Status PrintDemo(const services::DemoReport& report) {
     for (const services::CreatedAccount& account : report.accounts) {
         fmt::print("demo: account {} password {}\n", account.email, account.generated_password);
     }
+    for (const std::string& round : report.rounds) fmt::print("demo: {}\n", round);
     for (const std::string& note : report.notes) fmt::print("demo: {}\n", note);
     std::fflush(stdout);
     return Status::Ok();
@@ -41,7 +42,7 @@ Status Serve(ServeArgs& args, CommandContext& ctx) {
     PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> store, ctx.OpenStore());
     services::Services services(*store, {.max_bytes = max_bytes, .language = ctx.lang});
     if (args.demo) {
-        PW_ASSIGN_OR_RETURN(services::DemoReport report, services.demo().SeedIfEmpty(CliActor()));
+        PW_ASSIGN_OR_RETURN(services::DemoReport report, services.demo().SeedIfEmpty(CliActor(), TodayUtc()));
         PW_RETURN_IF_ERROR(PrintDemo(report));
     }
     return ctx.serve(services, args.settings);

@@ -19,7 +19,12 @@ struct Actor {
     static Actor FromUser(const domain::User& user) {
         return Actor{.name = user.email, .role = user.role, .user_id = user.id, .institution_id = user.institution_id};
     }
-    static Actor CommandLine(const std::string& name) { return Actor{.name = name, .role = domain::Role::kCoordinator}; }
+    static Actor CommandLine(const std::string& name) {
+        Actor actor;
+        actor.name = name;
+        actor.role = domain::Role::kCoordinator;
+        return actor;
+    }
     bool Coordinates() const { return role == domain::Role::kCoordinator || role == domain::Role::kAdmin; }
 };
 

@@ -13,7 +13,7 @@ std::string DescribeImport(const ImportOutcome& outcome) {
     return line;
 }
 
-StatusOr<DemoReport> DemoService::SeedIfEmpty(const std::string& actor) {
+StatusOr<DemoReport> DemoService::SeedIfEmpty(const std::string& actor, const domain::CivilDate& today) {
     DemoReport report;
     {
         PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
@@ -21,11 +21,13 @@ StatusOr<DemoReport> DemoService::SeedIfEmpty(const std::string& actor) {
         if (!plans.empty()) return report;
     }
     report.seeded = true;
+    std::optional<int64_t> action_plan;  // seed 000, the plan with a reporting round
     for (const resources::Resource& sample : resources::List("samples/")) {
         std::string file_name(sample.path.substr(sample.path.rfind('/') + 1));
         StatusOr<ImportOutcome> outcome = imports_.ImportBytes(sample.bytes, file_name, actor);
         if (outcome.ok()) {
             report.imported.push_back(DescribeImport(*outcome));
+            if (file_name.rfind("000_", 0) == 0) action_plan = outcome->plan_id;
         } else if (outcome.status().code() == StatusCode::kUnavailable) {
             return outcome.status();
         } else {
@@ -54,6 +56,29 @@ StatusOr<DemoReport> DemoService::SeedIfEmpty(const std::string& actor) {
             return created.status();
         } else {
             report.notes.push_back(fmt::format("{} not created: {}", demo.email, created.status().ToString()));
+        }
+    }
+    if (action_plan) {
+        std::optional<int> last_year;
+        {
+            PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
+            PW_ASSIGN_OR_RETURN(std::vector<storage::PlanSummary> plans, tx->ListPlans());
+            for (const storage::PlanSummary& plan : plans) {
+                if (plan.id == *action_plan) last_year = plan.period_end;
+            }
+        }
+        if (last_year) {
+            OpenRoundRequest open{.plan_id = *action_plan,
+                                  .period = std::to_string(*last_year),
+                                  .opens_on = domain::ToString(today),
+                                  .due_on = domain::ToString(domain::AddDays(today, 30))};
+            StatusOr<RoundView> round = rounds_.Open(open, Actor::CommandLine(actor), today);
+            if (round.ok()) {
+                report.rounds.push_back(fmt::format("round {} open: plan {}, {}, due {}", round->round.id.value_or(0),
+                                                    round->round.plan_id, round->round.period, round->round.due_on));
+            } else {
+                report.notes.push_back(fmt::format("no demo round: {}", round.status().ToString()));
+            }
         }
     }
     return report;

@@ -205,7 +205,9 @@ TEST_P(MonitoringSuite, Seed000RoundThroughSubmitReturnResubmitApprove) {
     EXPECT_EQ(final_round->received_count, 1);
     EXPECT_EQ(final_round->expected_count, int(want.size()));
     for (const InstitutionCompleteness& c : final_round->institutions) {
-        if (c.institution_id == lead) EXPECT_GE(c.received, 1);
+        if (c.institution_id == lead) {
+            EXPECT_GE(c.received, 1);
+        }
     }
 
     // An edit after approval starts revision 2 and keeps the history.

@@ -3,6 +3,7 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
 
@@ -306,6 +307,18 @@ StatusOr<std::vector<storage::ReportRevision>> ReportService::History(int64_t re
     PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
     PW_RETURN_IF_ERROR(LoadExisting(*tx, report_id).status());
     return tx->ListReportRevisions(report_id);
+}
+
+StatusOr<std::vector<domain::ProgressReport>> ReportService::ListForPlan(int64_t plan_id,
+                                                                        std::optional<domain::ReviewState> review) {
+    PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
+    std::vector<storage::PlanSummary> plans;
+    PW_ASSIGN_OR_RETURN(plans, tx->ListPlans(/*all_versions=*/true));
+    bool known = std::any_of(plans.begin(), plans.end(), [&](const storage::PlanSummary& p) { return p.id == plan_id; });
+    if (!known) return NotFound(fmt::format("no plan with id {}", plan_id));
+    PW_ASSIGN_OR_RETURN(std::vector<domain::ProgressReport> reports, tx->ListPlanReports(plan_id));
+    if (review) std::erase_if(reports, [&](const domain::ProgressReport& r) { return r.review != *review; });
+    return reports;
 }
 
 }  // namespace planwatch::services

@@ -60,6 +60,10 @@ public:
     // kNotFound for an unknown id.
     StatusOr<domain::ProgressReport> Get(int64_t report_id);
     StatusOr<std::vector<storage::ReportRevision>> History(int64_t report_id);
+    // The plan's reports, optionally only those in one review state (the
+    // coordinator's queue is review == kSubmitted); kNotFound for an unknown plan.
+    StatusOr<std::vector<domain::ProgressReport>> ListForPlan(int64_t plan_id,
+                                                              std::optional<domain::ReviewState> review = {});
 
 private:
     storage::Store& store_;

@@ -201,4 +201,44 @@ StatusOr<RoundView> RoundService::Reopen(int64_t round_id, const std::string& in
     return Get(round_id, today);
 }
 
+nlohmann::ordered_json RoundViewToJson(const RoundView& view) {
+    using nlohmann::ordered_json;
+    auto id_or_null = [](const std::optional<int64_t>& id) { return id ? ordered_json(*id) : ordered_json(nullptr); };
+    ordered_json institutions = ordered_json::array();
+    for (const InstitutionCompleteness& c : view.institutions) {
+        institutions.push_back({{"institution", c.institution},
+                                {"institution_id", id_or_null(c.institution_id)},
+                                {"expected", c.expected},
+                                {"received", c.received},
+                                {"on_time", c.on_time},
+                                {"locked", c.locked}});
+    }
+    ordered_json expected = ordered_json::array();
+    for (const ExpectedReporter& e : view.expected) {
+        expected.push_back({{"activity", e.activity_id},
+                            {"code", e.activity_code},
+                            {"institution", e.institution},
+                            {"institution_id", id_or_null(e.institution_id)},
+                            {"report", id_or_null(e.report_id)},
+                            {"review", e.review.empty() ? ordered_json(nullptr) : ordered_json(e.review)},
+                            {"submitted_on", e.submitted_on.empty() ? ordered_json(nullptr) : ordered_json(e.submitted_on)},
+                            {"received", e.received},
+                            {"on_time", e.on_time}});
+    }
+    return {{"id", id_or_null(view.round.id)},
+            {"plan", view.round.plan_id},
+            {"period", view.round.period},
+            {"opens_on", view.round.opens_on},
+            {"due_on", view.round.due_on},
+            {"grace_days", view.round.grace_days},
+            {"locks_after", view.locks_after},
+            {"locked", view.locked},
+            {"expected", view.expected_count},
+            {"received", view.received_count},
+            {"on_time", view.on_time_count},
+            {"completeness", view.Completeness()},
+            {"institutions", institutions},
+            {"reports", expected}};
+}
+
 }  // namespace planwatch::services

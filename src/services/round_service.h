@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "common/status.h"
 #include "domain/civil_date.h"
 #include "domain/monitoring.h"
@@ -92,5 +94,9 @@ bool RoundLocked(const domain::ReportingRound& round, std::optional<int64_t> ins
 StatusOr<RoundView> BuildRoundView(const domain::ReportingRound& round, const domain::Plan& plan,
                                    const std::vector<domain::ProgressReport>& reports,
                                    std::vector<storage::RoundReopening> reopenings, const domain::CivilDate& as_of);
+
+// The view as the CLI (`rounds --json`) and the API show it: the round, its
+// lock, the counts, completeness per institution and every expected report.
+nlohmann::ordered_json RoundViewToJson(const RoundView& view);
 
 }  // namespace planwatch::services

@@ -25,7 +25,7 @@ public:
           exports_(store),
           accounts_(store),
           db_(store),
-          demo_(store, imports_, accounts_),
+          demo_(store, imports_, accounts_, rounds_),
           sessions_(store),
           search_(store),
           rounds_(store),

@@ -28,10 +28,20 @@ std::vector<reports::ActivityReports> GroupReports(const domain::Plan& plan,
 
 StatusOr<reports::ReportModel> StatusService::Compute(int64_t plan_id, const domain::CivilDate& as_of,
                                                       const reports::ModelOptions& options) {
+    domain::Plan plan;
+    {
+        PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
+        PW_ASSIGN_OR_RETURN(plan, tx->LoadPlan(plan_id));
+    }
+    return Compute(plan, as_of, options);
+}
+
+StatusOr<reports::ReportModel> StatusService::Compute(const domain::Plan& plan, const domain::CivilDate& as_of,
+                                                      const reports::ModelOptions& options) {
+    if (!plan.id) return InvalidArgument("the plan has no id: statuses are computed for stored plans");
     PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
-    PW_ASSIGN_OR_RETURN(domain::Plan plan, tx->LoadPlan(plan_id));
-    PW_ASSIGN_OR_RETURN(std::vector<domain::ProgressReport> stored, tx->ListPlanReports(plan_id));
-    PW_ASSIGN_OR_RETURN(std::vector<domain::ReportingRound> rounds, tx->ListRounds(plan_id));
+    PW_ASSIGN_OR_RETURN(std::vector<domain::ProgressReport> stored, tx->ListPlanReports(*plan.id));
+    PW_ASSIGN_OR_RETURN(std::vector<domain::ReportingRound> rounds, tx->ListRounds(*plan.id));
     std::map<int64_t, std::string> names;
     for (const domain::Institution& institution : plan.institutions) {
         if (institution.id) names[*institution.id] = institution.name;

@@ -24,6 +24,9 @@ public:
     // per institution, and per-round completeness. kNotFound for an unknown plan.
     StatusOr<reports::ReportModel> Compute(int64_t plan_id, const domain::CivilDate& as_of,
                                            const reports::ModelOptions& options = {});
+    // The same for a plan already loaded (with its ids), e.g. one the web portal keeps.
+    StatusOr<reports::ReportModel> Compute(const domain::Plan& plan, const domain::CivilDate& as_of,
+                                           const reports::ModelOptions& options = {});
 
 private:
     storage::Store& store_;

@@ -45,4 +45,12 @@ struct RequestContext {
     std::string Actor() const { return user ? user->email : "web:anonymous"; }
 };
 
+// Who the services see: the signed-in user or token holder, else the public.
+inline services::Actor ActorOf(const RequestContext& ctx) {
+    if (ctx.user) return services::Actor::FromUser(*ctx.user);
+    services::Actor anonymous;
+    anonymous.name = ctx.Actor();
+    return anonymous;  // Role::kPublic
+}
+
 }  // namespace planwatch::web

@@ -46,12 +46,9 @@ StatusOr<std::shared_ptr<const reports::ReportModel>> PortalData::Model(int64_t 
         }
     }
     PW_ASSIGN_OR_RETURN(std::shared_ptr<const domain::Plan> plan, Plan(plan_id));
-    // Progress reports and rounds come from the monitoring services; a store
-    // without them computes statuses from the plan's schedule alone.
-    std::vector<reports::ActivityReports> reports;
-    std::vector<domain::ReportingRound> rounds;
+    // The reports and rounds stored now; Invalidate() after a web write, kMaxAge for the CLI's.
     PW_ASSIGN_OR_RETURN(reports::ReportModel model,
-                        reports::BuildReportModel(*plan, reports, rounds, as_of, {.language = language}));
+                        services_.statuses().Compute(*plan, as_of, {.language = language}));
     auto shared = std::make_shared<const reports::ReportModel>(std::move(model));
     std::lock_guard lock(mutex_);
     models_[key] = CachedModel{.model = shared, .generation = generation_, .made = std::chrono::steady_clock::now()};

@@ -1,6 +1,7 @@
 #include "web/routes.h"
 
 #include "web/api/api.h"
+#include "web/api/monitoring_api.h"
 #include "web/api/registry_api.h"
 #include "web/handlers/plans.h"
 #include "web/pages/pages.h"
@@ -24,9 +25,14 @@ std::vector<Route> MakeRoutes() {
         {"POST", "/signin", Kind::kPage, Access::kPublic, pages::SignIn},
         {"POST", "/signout", Kind::kPage, Access::kSignedIn, pages::SignOut},
         {"GET", "/my", Kind::kPage, Access::kReporter, pages::MyInstitution},
+        {"POST", "/my/reports", Kind::kPage, Access::kReporter, pages::SaveReport},
         {"GET", "/coordinate", Kind::kPage, Access::kCoordinator, pages::Coordinate},
         {"POST", "/coordinate/import", Kind::kPage, Access::kCoordinator, pages::ImportPreview},
         {"POST", "/coordinate/import/confirm", Kind::kPage, Access::kCoordinator, pages::ImportConfirm},
+        {"POST", "/coordinate/rounds", Kind::kPage, Access::kCoordinator, pages::OpenRoundForm},
+        {"POST", "/coordinate/rounds/{id}/reopen", Kind::kPage, Access::kCoordinator, pages::ReopenRoundForm},
+        {"POST", "/coordinate/reports/{id}/approve", Kind::kPage, Access::kCoordinator, pages::ApproveReportForm},
+        {"POST", "/coordinate/reports/{id}/return", Kind::kPage, Access::kCoordinator, pages::ReturnReportForm},
         {"GET", "/admin", Kind::kPage, Access::kAdmin, pages::Admin},
         {"POST", "/admin/users", Kind::kPage, Access::kAdmin, pages::AddUser},
         // JSON API (interfaces.md; documented in data/schema/openapi.json).
@@ -36,6 +42,18 @@ std::vector<Route> MakeRoutes() {
         {"POST", "/api/v1/plans", Kind::kApi, Access::kCoordinator, api::CreatePlan},
         {"GET", "/api/v1/plans/{id}", Kind::kApi, Access::kPublic, api::GetPlan},
         {"GET", "/api/v1/plans/{id}/status", Kind::kApi, Access::kPublic, api::PlanStatus},
+        // Monitoring (monitoring issue): web/api/monitoring_api.cc; roles and institutions are checked in the services.
+        {"GET", "/api/v1/plans/{id}/rounds", Kind::kApi, Access::kPublic, api::ListRounds},
+        {"POST", "/api/v1/plans/{id}/rounds", Kind::kApi, Access::kCoordinator, api::OpenRound},
+        {"GET", "/api/v1/plans/{id}/reports", Kind::kApi, Access::kSignedIn, api::ListReports},
+        {"GET", "/api/v1/rounds/{id}", Kind::kApi, Access::kPublic, api::GetRound},
+        {"POST", "/api/v1/rounds/{id}/reopen", Kind::kApi, Access::kCoordinator, api::ReopenRound},
+        {"POST", "/api/v1/reports", Kind::kApi, Access::kSignedIn, api::CreateReport},
+        {"GET", "/api/v1/reports/{id}", Kind::kApi, Access::kSignedIn, api::GetReport},
+        {"PUT", "/api/v1/reports/{id}", Kind::kApi, Access::kSignedIn, api::EditReport},
+        {"POST", "/api/v1/reports/{id}/submit", Kind::kApi, Access::kSignedIn, api::SubmitReport},
+        {"POST", "/api/v1/reports/{id}/approve", Kind::kApi, Access::kCoordinator, api::ApproveReport},
+        {"POST", "/api/v1/reports/{id}/return", Kind::kApi, Access::kCoordinator, api::ReturnReport},
         {"GET", "/api/v1/institutions", Kind::kApi, Access::kPublic, api::ListInstitutions},
         {"GET", "/api/v1/institutions/{id}", Kind::kApi, Access::kPublic, api::GetInstitution},
         {"GET", "/api/v1/services", Kind::kApi, Access::kPublic, api::ListServices},

@@ -197,6 +197,69 @@ try {
     await staff.close();
   }
 
+
+  // The review loop: a reporter fills a report with the keyboard and submits it; the
+  // coordinator returns it; the reporter corrects and resubmits; the coordinator approves;
+  // the activity page then shows the status computed from the approved report.
+  {
+    const reporterContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const r = await reporterContext.newPage();
+    await signIn(r, base, 'reporter@demo.planwatch', server.accounts['reporter@demo.planwatch']);
+    await r.goto(`${base}/my?lang=en`);
+    const form = r.locator('section.pw-report-form form').first();
+    const section = r.locator('section.pw-report-form').first();
+    const key = (await section.getAttribute('id')).replace('report-', '');
+    const activityHref = await section.locator('h3 a').getAttribute('href');
+    // Keyboard only: focus the state, choose "Completed", Tab through the fields.
+    await r.focus(`#c-${key}`);
+    await r.keyboard.press('End');  // the last option is "Cancelled"
+    await r.keyboard.press('ArrowUp');
+    check('state chosen with the keyboard', (await r.inputValue(`#c-${key}`)) === 'completed', await r.inputValue(`#c-${key}`));
+    await r.focus(`#n-${key}`);
+    await r.keyboard.type('Seminarii în 12 școli din județ');
+    await r.keyboard.press('Tab');  // to the evidence links
+    await r.keyboard.type('https://example.org/raport-2020');
+    await r.keyboard.press('Tab');  // "Save draft"
+    await r.keyboard.press('Tab');  // "Submit for review"
+    const focused = await r.evaluate(() => document.activeElement && document.activeElement.value);
+    check('Tab order reaches the submit button', focused === 'submit', String(focused));
+    await Promise.all([r.waitForNavigation(), r.keyboard.press('Enter')]);
+    check('report submitted', (await r.content()).includes('The report was submitted for review.'), r.url());
+    await r.screenshot({ path: path.join(shots, 'report-submitted.png'), fullPage: true });
+    await axe(r, 'my-institution-with-reports');
+
+    const coordinatorContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const c = await coordinatorContext.newPage();
+    await signIn(c, base, 'coordinator@demo.planwatch', server.accounts['coordinator@demo.planwatch']);
+    await c.goto(`${base}/coordinate?lang=en`);
+    const queued = c.locator('#review article');
+    check('the review queue holds the report', (await queued.count()) === 1, String(await queued.count()));
+    await c.screenshot({ path: path.join(shots, 'review-queue.png'), fullPage: true });
+    await axe(c, 'review-queue');
+    await c.fill('#review textarea[name=comment]', 'Câte cadre didactice au participat?');
+    await Promise.all([c.waitForNavigation(), c.click('#review form[action*="/return"] button')]);
+    check('coordinator returned the report', (await c.content()).includes('The report was returned to the institution.'));
+
+    await r.goto(`${base}/my?lang=en`);
+    check('reporter sees the comment', (await r.content()).includes('Câte cadre didactice au participat?'));
+    await r.fill(`#n-${key}`, 'Seminarii în 12 școli, 240 de cadre didactice');
+    await Promise.all([r.waitForNavigation(), r.click(`#report-${key} button[value=submit]`)]);
+    check('report resubmitted', (await r.content()).includes('The report was submitted for review.'));
+
+    await c.goto(`${base}/coordinate?lang=en`);
+    await Promise.all([c.waitForNavigation(), c.click('#review form[action*="/approve"] button')]);
+    check('coordinator approved the report', (await c.content()).includes('The report was approved.'));
+    check('the queue is empty again', (await c.locator('#review article').count()) === 0);
+
+    await page.goto(new URL(activityHref, base).href);
+    const activityPage = await page.content();
+    check('the activity now shows completed', activityPage.includes('pw-status--completed'), activityHref);
+    check('the approved narrative is public', activityPage.includes('240 de cadre didactice'));
+    await page.screenshot({ path: path.join(shots, 'activity-after-approval.png'), fullPage: true });
+    await reporterContext.close();
+    await coordinatorContext.close();
+  }
+
   check('no console errors (CSP, missing files)', consoleErrors.length === 0, consoleErrors.slice(0, 3).join(' | '));
 } catch (error) {
   check('browser run', false, error.stack || String(error));

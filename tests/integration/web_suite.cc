@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <set>
 
 namespace planwatch::testing {
 namespace {
@@ -196,6 +197,158 @@ TEST_P(WebEndToEnd, ApiImportNeedsACoordinatorAndLimitsSize) {
     WebReply huge = Request("POST", "/signin", {{"Content-Type", "application/x-www-form-urlencoded"}},
                             std::string(2u << 20, 'x'));
     EXPECT_EQ(huge.status, 413);
+}
+
+// A signed-in session as a script holds it: the cookie, and the CSRF token /api/v1/me gives.
+struct Session {
+    std::string cookie;
+    std::string csrf;
+    std::map<std::string, std::string> Json() const {
+        return {{"Cookie", cookie}, {"X-CSRF-Token", csrf}, {"Content-Type", "application/json"}};
+    }
+};
+
+TEST_P(WebEndToEnd, MonitoringRoundThroughTheApi) {
+    ASSERT_EQ(passwords_.size(), 3u) << server_->Out();
+    const std::string visitor = CookieValue(Get("/signin"), "pw_csrf");
+    auto sign_in = [&](const std::string& email) {
+        WebReply reply = Request("POST", "/signin",
+                                 {{"Cookie", "pw_csrf=" + visitor},
+                                  {"Content-Type", "application/x-www-form-urlencoded"}},
+                                 "csrf=" + visitor + "&email=" + email + "&password=" + passwords_[email]);
+        Session session{.cookie = "pw_session=" + CookieValue(reply, "pw_session")};
+        WebReply me = Get("/api/v1/me", {{"Cookie", session.cookie}});
+        session.csrf = nlohmann::json::parse(me.body).value("csrf", "");
+        return session;
+    };
+    const Session coordinator = sign_in("coordinator@demo.planwatch");
+    const Session reporter = sign_in("reporter@demo.planwatch");
+    ASSERT_EQ(reporter.csrf.size(), 64u);
+    const int64_t reporter_institution = nlohmann::json::parse(Get("/api/v1/me", {{"Cookie", reporter.cookie}}).body)
+                                             .value("institution", int64_t{0});
+    ASSERT_GT(reporter_institution, 0);
+
+    // Seed 000 is the plan with 47 activities.
+    std::string plan;
+    for (const nlohmann::json& p : nlohmann::json::parse(Get("/api/v1/plans").body)) {
+        if (p.value("activities", 0) == 47) plan = p["id"].is_string() ? p["id"].get<std::string>()
+                                                                      : std::to_string(p["id"].get<int64_t>());
+    }
+    ASSERT_FALSE(plan.empty());
+    const std::string rounds = "/api/v1/plans/" + plan + "/rounds";
+    const std::string round_body = R"({"period": "2019", "opens_on": "2026-11-01", "due_on": "2027-06-30"})";
+
+    // Only a coordinator opens a round, and only once per period.
+    EXPECT_EQ(Request("POST", rounds, reporter.Json(), round_body).status, 403);
+    EXPECT_EQ(Request("POST", rounds, {{"Content-Type", "application/json"}}, round_body).status, 401);
+    WebReply bad_period = Request("POST", rounds, coordinator.Json(), R"({"period": "2020-S3"})");
+    EXPECT_EQ(bad_period.status, 422) << bad_period.body;
+    EXPECT_EQ(nlohmann::json::parse(bad_period.body)["error"]["field"], "period");
+    WebReply opened = Request("POST", rounds, coordinator.Json(), round_body);
+    ASSERT_EQ(opened.status, 201) << opened.body;
+    EXPECT_EQ(Request("POST", rounds, coordinator.Json(), round_body).status, 409);
+    nlohmann::json round = nlohmann::json::parse(opened.body);
+    EXPECT_EQ(round["period"], "2019");
+    EXPECT_EQ(round["received"], 0);
+    ASSERT_GT(round["expected"].get<int>(), 0);
+    EXPECT_EQ(round["reports"].size(), round["expected"].get<size_t>());
+
+    // The reporter's institution owes one of them; another activity it has nothing to do with.
+    int64_t owed = 0;
+    std::string owed_code;
+    for (const nlohmann::json& e : round["reports"]) {
+        if (e["institution_id"] == reporter_institution && owed == 0) {
+            owed = e["activity"];
+            owed_code = e["code"];
+        }
+    }
+    ASSERT_NE(owed, 0) << "CPECA Cluj leads no activity scheduled in 2019";
+    nlohmann::json plan_json = nlohmann::json::parse(Get("/api/v1/plans/" + plan).body);
+    int64_t foreign = 0;
+    std::function<void(const nlohmann::json&)> walk = [&](const nlohmann::json& nodes) {
+        for (const nlohmann::json& node : nodes) {
+            if (node.value("kind", "") == "activity" && foreign == 0) {
+                bool ours = false;
+                for (const nlohmann::json& r : node.value("responsible", nlohmann::json::array())) {
+                    ours = ours || r.value("institution", "") == "CPECA Cluj";
+                }
+                if (!ours && node.contains("id")) {
+                    foreign = node["id"].is_string() ? std::stoll(node["id"].get<std::string>()) : node["id"].get<int64_t>();
+                }
+            }
+            if (node.contains("children")) walk(node["children"]);
+        }
+    };
+    walk(plan_json["nodes"]);
+    ASSERT_NE(foreign, 0);
+    WebReply denied = Request("POST", "/api/v1/reports", reporter.Json(),
+                              nlohmann::json{{"activity", foreign}, {"period", "2019"}}.dump());
+    EXPECT_EQ(denied.status, 403) << denied.body;
+    EXPECT_EQ(Request("POST", "/api/v1/reports", {{"Content-Type", "application/json"}},
+                      nlohmann::json{{"activity", owed}, {"period", "2019"}}.dump()).status, 401);
+    WebReply bad_state = Request("POST", "/api/v1/reports", reporter.Json(),
+                                 nlohmann::json{{"activity", owed}, {"period", "2019"}, {"status", "done"}}.dump());
+    EXPECT_EQ(bad_state.status, 422);
+    EXPECT_EQ(nlohmann::json::parse(bad_state.body)["error"]["field"], "status");
+
+    // Draft, submit, return, edit, resubmit, approve.
+    WebReply created = Request("POST", "/api/v1/reports", reporter.Json(),
+                               nlohmann::json{{"activity", owed}, {"period", "2019"}, {"status", "in_progress"},
+                                              {"narrative", "Campania a început în școli"},
+                                              {"evidence", {"https://example.org/raport"}}}.dump());
+    ASSERT_EQ(created.status, 201) << created.body;
+    nlohmann::json report = nlohmann::json::parse(created.body);
+    const std::string path = "/api/v1/reports/" + std::to_string(report["id"].get<int64_t>());
+    EXPECT_EQ(report["review"], "draft");
+    EXPECT_EQ(report["institution"], reporter_institution);
+    EXPECT_EQ(Request("POST", path + "/approve", coordinator.Json(), "{}").status, 409);  // not submitted yet
+    ASSERT_EQ(Request("POST", path + "/submit", reporter.Json(), "{}").status, 200);
+    WebReply round_after = Get("/api/v1/rounds/" + std::to_string(round["id"].get<int64_t>()));
+    ASSERT_EQ(round_after.status, 200);
+    EXPECT_EQ(nlohmann::json::parse(round_after.body)["received"], 1);
+    // Two rounds on the plan: the demo's 2020 and this one.
+    EXPECT_EQ(nlohmann::json::parse(Get(rounds).body)["rounds"].size(), 2u);
+    EXPECT_EQ(Request("POST", path + "/approve", reporter.Json(), "{}").status, 403);
+    WebReply no_comment = Request("POST", path + "/return", coordinator.Json(), R"({"comment": ""})");
+    EXPECT_EQ(no_comment.status, 422);
+    WebReply returned = Request("POST", path + "/return", coordinator.Json(), R"({"comment": "Câte școli?"})");
+    ASSERT_EQ(returned.status, 200) << returned.body;
+    nlohmann::json after_return = nlohmann::json::parse(returned.body);
+    EXPECT_EQ(after_return["review"], "returned");
+    EXPECT_EQ(after_return["review_comment"], "Câte școli?");
+
+    const int version = after_return["version"];
+    WebReply edited = Request("PUT", path, reporter.Json(),
+                              nlohmann::json{{"version", version}, {"status", "completed"},
+                                             {"narrative", "Campanie în 12 școli"}}.dump());
+    ASSERT_EQ(edited.status, 200) << edited.body;
+    // A second writer on the old version loses nothing: 409 with the stored report.
+    WebReply stale = Request("PUT", path, reporter.Json(),
+                             nlohmann::json{{"version", version}, {"status", "completed"}, {"narrative", "x"}}.dump());
+    ASSERT_EQ(stale.status, 409) << stale.body;
+    EXPECT_EQ(nlohmann::json::parse(stale.body)["current"]["narrative"], "Campanie în 12 școli");
+    ASSERT_EQ(Request("POST", path + "/submit", reporter.Json(), "{}").status, 200);
+    WebReply queue = Get("/api/v1/plans/" + plan + "/reports?review=submitted", {{"Cookie", coordinator.cookie}});
+    ASSERT_EQ(queue.status, 200);
+    EXPECT_EQ(nlohmann::json::parse(queue.body)["reports"].size(), 1u);
+    EXPECT_EQ(Get("/api/v1/plans/" + plan + "/reports").status, 401);
+    WebReply approved = Request("POST", path + "/approve", coordinator.Json(), "{}");
+    ASSERT_EQ(approved.status, 200) << approved.body;
+    EXPECT_EQ(nlohmann::json::parse(approved.body)["review"], "approved");
+
+    // The computed status follows: the activity is completed, the round complete for it.
+    nlohmann::json status = nlohmann::json::parse(Get("/api/v1/plans/" + plan + "/status").body);
+    bool found = false;
+    for (const nlohmann::json& a : status["activities"]) {
+        if (a["id"] == owed || (a["id"].is_string() && a["id"] == std::to_string(owed))) {
+            found = true;
+            EXPECT_EQ(a["status"], "completed") << a["reason"];
+        }
+    }
+    EXPECT_TRUE(found) << owed_code;
+    WebReply history = Get(path, {{"Cookie", reporter.cookie}});
+    ASSERT_EQ(history.status, 200);
+    EXPECT_EQ(nlohmann::json::parse(history.body)["history"].size(), 1u);  // the returned state
 }
 
 }  // namespace planwatch::testing

@@ -271,10 +271,13 @@ Response Search(const Request& request, RequestContext& ctx) {
 
 Response Me(const Request&, RequestContext& ctx) {
     const domain::User& user = *ctx.user;  // the route requires a signed-in caller
-    return Json({{"id", user.id.value_or(0)},
-                 {"email", user.email},
-                 {"role", domain::Name(user.role)},
-                 {"institution", user.institution_id ? ordered_json(*user.institution_id) : ordered_json(nullptr)}});
+    ordered_json me = {{"id", user.id.value_or(0)},
+                       {"email", user.email},
+                       {"role", domain::Name(user.role)},
+                       {"institution", user.institution_id ? ordered_json(*user.institution_id) : ordered_json(nullptr)}};
+    // A script on a session cookie needs the session's CSRF token for its writes (X-CSRF-Token).
+    if (!ctx.bearer && !ctx.csrf.empty()) me["csrf"] = ctx.csrf;
+    return Json(me);
 }
 
 }  // namespace planwatch::web::api

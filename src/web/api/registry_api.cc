@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "services/actor.h"
 #include "services/plan_catalog.h"
+#include "web/api/json_body.h"
 #include "web/http_errors.h"
 
 namespace planwatch::web::api {
@@ -13,34 +13,6 @@ using nlohmann::json;
 
 // The services already write compact JSON with a trailing newline.
 Response RawJson(std::string body, int status = 200) { return Response{.status = status, .body = std::move(body)}; }
-
-services::Actor ActorOf(const RequestContext& ctx) {
-    if (!ctx.user) return services::Actor{.name = ctx.Actor(), .role = domain::Role::kPublic};
-    return services::Actor::FromUser(*ctx.user);
-}
-
-StatusOr<json> Body(const Request& request) {
-    json body = json::parse(request.body, nullptr, /*allow_exceptions=*/false);
-    if (body.is_discarded() || !body.is_object()) return InvalidArgument("the body is not a JSON object");
-    return body;
-}
-
-// A string field, "" when absent; kInvalidArgument naming it when not a string.
-StatusOr<std::string> Text(const json& body, const char* field) {
-    auto it = body.find(field);
-    if (it == body.end() || it->is_null()) return std::string();
-    if (!it->is_string()) return InvalidArgument(std::string(field) + ": expected a string");
-    return it->get<std::string>();
-}
-
-StatusOr<std::optional<int64_t>> Id(const json& body, const char* field) {
-    auto it = body.find(field);
-    if (it == body.end() || it->is_null()) return std::optional<int64_t>();
-    if (!it->is_number_integer() || it->get<int64_t>() <= 0) {
-        return InvalidArgument(std::string(field) + ": expected a positive integer id");
-    }
-    return std::optional<int64_t>(it->get<int64_t>());
-}
 
 }  // namespace
 
@@ -67,9 +39,9 @@ Response InstitutionFigures(const Request& request, RequestContext& ctx) {
 Response MergeInstitution(const Request& request, RequestContext& ctx) {
     StatusOr<int64_t> from = services::ParsePlanId(request.PathParam("id"));
     if (!from.ok()) return ErrorResponse(from.status());
-    StatusOr<json> body = Body(request);
+    StatusOr<json> body = JsonBody(request);
     if (!body.ok()) return ErrorResponse(body.status());
-    StatusOr<std::optional<int64_t>> into = Id(*body, "into");
+    StatusOr<std::optional<int64_t>> into = IdField(*body, "into");
     if (!into.ok()) return ErrorResponse(into.status());
     if (!*into) return ErrorResponse(InvalidArgument("into: the id of the institution that stays is required"));
     StatusOr<storage::InstitutionRecord> merged = ctx.services.registry().Merge(*from, **into, ActorOf(ctx));
@@ -92,7 +64,7 @@ Response ListNeeds(const Request& request, RequestContext& ctx) {
 }
 
 Response CreateNeed(const Request& request, RequestContext& ctx) {
-    StatusOr<json> body = Body(request);
+    StatusOr<json> body = JsonBody(request);
     if (!body.ok()) return ErrorResponse(body.status());
     services::NewNeed need;
     std::string* fields[] = {&need.recorded_on, &need.locality, &need.beneficiary_group, &need.kind,
@@ -100,16 +72,16 @@ Response CreateNeed(const Request& request, RequestContext& ctx) {
     const char* names[] = {"recorded_on", "locality", "beneficiary_group", "kind",
                            "referred_by", "urgency",  "outcome",           "identity"};
     for (size_t i = 0; i < std::size(names); ++i) {
-        StatusOr<std::string> value = Text(*body, names[i]);
+        StatusOr<std::string> value = TextField(*body, names[i]);
         if (!value.ok()) return ErrorResponse(value.status());
         if (!value->empty() || (std::string(names[i]) != "referred_by" && std::string(names[i]) != "urgency")) {
             *fields[i] = *value;
         }
     }
-    StatusOr<std::optional<int64_t>> institution = Id(*body, "institution");
+    StatusOr<std::optional<int64_t>> institution = IdField(*body, "institution");
     if (!institution.ok()) return ErrorResponse(institution.status());
     need.institution_id = *institution;
-    StatusOr<std::optional<int64_t>> service = Id(*body, "service");
+    StatusOr<std::optional<int64_t>> service = IdField(*body, "service");
     if (!service.ok()) return ErrorResponse(service.status());
     need.service_id = *service;
     StatusOr<int64_t> id = ctx.services.needs().Add(need, ActorOf(ctx));

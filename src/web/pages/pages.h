@@ -18,9 +18,14 @@ Response SignInForm(const Request& request, RequestContext& ctx);    // GET /sig
 Response SignIn(const Request& request, RequestContext& ctx);        // POST /signin
 Response SignOut(const Request& request, RequestContext& ctx);       // POST /signout
 Response MyInstitution(const Request& request, RequestContext& ctx); // GET /my
+Response SaveReport(const Request& request, RequestContext& ctx);    // POST /my/reports
 Response Coordinate(const Request& request, RequestContext& ctx);    // GET /coordinate
 Response ImportPreview(const Request& request, RequestContext& ctx); // POST /coordinate/import
 Response ImportConfirm(const Request& request, RequestContext& ctx); // POST /coordinate/import/confirm
+Response OpenRoundForm(const Request& request, RequestContext& ctx);      // POST /coordinate/rounds
+Response ReopenRoundForm(const Request& request, RequestContext& ctx);    // POST /coordinate/rounds/{id}/reopen
+Response ApproveReportForm(const Request& request, RequestContext& ctx);  // POST /coordinate/reports/{id}/approve
+Response ReturnReportForm(const Request& request, RequestContext& ctx);   // POST /coordinate/reports/{id}/return
 Response Admin(const Request& request, RequestContext& ctx);         // GET /admin
 Response AddUser(const Request& request, RequestContext& ctx);       // POST /admin/users
 

@@ -3,10 +3,12 @@
 // administrator's users. Roles are checked by the route table (routes.cc)
 // and again by the services on every write.
 #include <algorithm>
+#include <map>
 
 #include "services/import_preview.h"
 #include "web/cookies.h"
 #include "web/pages/pages.h"
+#include "web/pages/staff_views.h"
 #include "web/pages/view_helpers.h"
 #include "web/portal_data.h"
 #include "web/render.h"
@@ -55,18 +57,6 @@ nlohmann::json PlanLinks(RequestContext& ctx) {
     return plans;
 }
 
-Response CoordinatePage(const Request& request, RequestContext& ctx, nlohmann::json view, const std::string& flash,
-                        const std::string& flash_kind, int status) {
-    view["plans"] = PlanLinks(ctx);
-    PageMeta meta{.title = ctx.t().Get("coord_title"),
-                  .nav = "coordinate",
-                  .breadcrumbs = {{ctx.t().Get("home"), WithLang("/", ctx)}, {ctx.t().Get("coord_title"), ""}},
-                  .flash = flash,
-                  .flash_kind = flash_kind,
-                  .status = status};
-    return RenderPage("coordinate", std::move(view), meta, request, ctx);
-}
-
 nlohmann::json UsersJson(RequestContext& ctx) {
     nlohmann::json rows = nlohmann::json::array();
     StatusOr<std::vector<domain::User>> users = ctx.services.sessions().ListUsers();
@@ -81,13 +71,29 @@ nlohmann::json UsersJson(RequestContext& ctx) {
 
 }  // namespace
 
-Response MyInstitution(const Request& request, RequestContext& ctx) {
+Response CoordinatePage(const Request& request, RequestContext& ctx, nlohmann::json view, const std::string& flash,
+                        const std::string& flash_kind, int status) {
+    view["plans"] = PlanLinks(ctx);
+    view.update(CoordinatorMonitoringView(ctx));
+    PageMeta meta{.title = ctx.t().Get("coord_title"),
+                  .nav = "coordinate",
+                  .breadcrumbs = {{ctx.t().Get("home"), WithLang("/", ctx)}, {ctx.t().Get("coord_title"), ""}},
+                  .flash = flash,
+                  .flash_kind = flash_kind,
+                  .status = status};
+    return RenderPage("coordinate", std::move(view), meta, request, ctx);
+}
+
+nlohmann::json MyInstitutionView(RequestContext& ctx) {
     nlohmann::json view;
     if (!ctx.user || !ctx.user->institution_id) {
         view["message"] = ctx.t().Get("reporter_no_institution");
     } else {
         auto models = ctx.portal.AllModels(ctx.today, ctx.lang);
-        if (!models.ok()) return ErrorPage(models.status(), request, ctx);
+        if (!models.ok()) {
+            view["message"] = models.status().message();
+            return view;
+        }
         nlohmann::json plans = nlohmann::json::array();
         for (const auto& model : *models) {
             std::string name;
@@ -117,14 +123,18 @@ Response MyInstitution(const Request& request, RequestContext& ctx) {
         view["plans"] = plans;
         if (plans.empty()) view["message"] = ctx.t().Get("reporter_nothing");
     }
-    PageMeta meta{.title = ctx.t().Get("reporter_title"),
-                  .nav = "my",
-                  .breadcrumbs = {{ctx.t().Get("home"), WithLang("/", ctx)}, {ctx.t().Get("nav_my_institution"), ""}}};
-    return RenderPage("my", std::move(view), meta, request, ctx);
+    return view;
 }
 
 Response Coordinate(const Request& request, RequestContext& ctx) {
-    return CoordinatePage(request, ctx, nlohmann::json::object(), "", "success", 200);
+    // After a form (303 to /coordinate?done=…): say what happened.
+    static const std::map<std::string, std::string> kDone = {{"round", "coord_round_opened"},
+                                                             {"reopened", "coord_reopened"},
+                                                             {"approved", "coord_approved"},
+                                                             {"returned", "coord_returned"}};
+    auto done = kDone.find(request.Query("done"));
+    return CoordinatePage(request, ctx, nlohmann::json::object(), done == kDone.end() ? "" : ctx.t().Get(done->second),
+                          "success", 200);
 }
 
 Response ImportPreview(const Request& request, RequestContext& ctx) {

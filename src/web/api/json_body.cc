@@ -1,0 +1,52 @@
+#include "web/api/json_body.h"
+
+namespace planwatch::web::api {
+namespace {
+
+Status FieldError(const char* field, std::string message) {
+    return Status(StatusCode::kInvalidArgument, std::string(field) + ": " + message, SourcePosition{.field = field});
+}
+
+}  // namespace
+
+StatusOr<nlohmann::json> JsonBody(const Request& request) {
+    nlohmann::json body = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+    if (body.is_discarded() || !body.is_object()) return InvalidArgument("the body is not a JSON object");
+    return body;
+}
+
+StatusOr<std::string> TextField(const nlohmann::json& body, const char* field) {
+    auto it = body.find(field);
+    if (it == body.end() || it->is_null()) return std::string();
+    if (!it->is_string()) return FieldError(field, "expected a string");
+    return it->get<std::string>();
+}
+
+StatusOr<std::optional<int64_t>> IdField(const nlohmann::json& body, const char* field) {
+    PW_ASSIGN_OR_RETURN(std::optional<int64_t> value, IntField(body, field));
+    if (value && *value <= 0) return FieldError(field, "expected a positive integer id");
+    return value;
+}
+
+StatusOr<std::optional<int64_t>> IntField(const nlohmann::json& body, const char* field) {
+    auto it = body.find(field);
+    if (it == body.end() || it->is_null()) return std::optional<int64_t>();
+    if (!it->is_number_integer()) return FieldError(field, "expected an integer");
+    return std::optional<int64_t>(it->get<int64_t>());
+}
+
+StatusOr<int64_t> PathId(const Request& request, const char* name) {
+    const std::string text = request.PathParam(name);
+    int64_t id = 0;
+    bool ok = !text.empty() && text.size() <= 18;
+    for (char c : text) {
+        if (c < '0' || c > '9') ok = false;
+        else id = id * 10 + (c - '0');
+    }
+    if (!ok || id == 0) {
+        return Status(StatusCode::kMalformed, "id \"" + text + "\" in the path: expected a positive whole number");
+    }
+    return id;
+}
+
+}  // namespace planwatch::web::api
