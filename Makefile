@@ -30,6 +30,7 @@ test: build
 
 bench: build
 	$(BUILD)/bench/pw_bench
+	$(BUILD)/bench/pw_scale_bench
 	bench/web_bench.sh $(BUILD)
 
 fuzz: deps
