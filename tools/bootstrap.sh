@@ -16,6 +16,8 @@ packages=(
   libicu-dev libkainjow-mustache-dev nlohmann-json3-dev
   libcli11-dev libfmt-dev libspdlog-dev libsodium-dev
   librestinio-dev libasio-dev libhttp-parser-dev
+  # reminders: the SMTP sender (services/smtp_sender.cc) is the only user of libcurl
+  libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # reports: HTML -> PDF (WeasyPrint subprocess), chart PNGs for DOCX (cairo), IATI XML checks (xmllint)
   weasyprint fonts-dejavu-core libcairo2-dev libpango1.0-dev libxml2-utils

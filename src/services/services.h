@@ -9,6 +9,7 @@
 #include "services/needs_service.h"
 #include "services/plan_catalog.h"
 #include "services/registry_service.h"
+#include "services/reminder_service.h"
 #include "services/report_service.h"
 #include "services/round_service.h"
 #include "services/search_service.h"
@@ -32,7 +33,8 @@ public:
           reports_(store),
           statuses_(store),
           registry_(store),
-          needs_(store) {}
+          needs_(store),
+          reminders_(store) {}
 
     PlanCatalog& catalog() { return catalog_; }
     ImportService& imports() { return imports_; }
@@ -47,6 +49,7 @@ public:
     StatusService& statuses() { return statuses_; }
     RegistryService& registry() { return registry_; }
     NeedsService& needs() { return needs_; }
+    ReminderService& reminders() { return reminders_; }
 
 private:
     PlanCatalog catalog_;
@@ -62,6 +65,7 @@ private:
     StatusService statuses_;
     RegistryService registry_;
     NeedsService needs_;
+    ReminderService reminders_;
 };
 
 }  // namespace planwatch::services
