@@ -46,6 +46,7 @@ int Run(int argc, char** argv, ServeHook serve) {
     AddServicesCommand(app, ctx);
     AddNeedsCommands(app, ctx);
     AddMonitoringCommands(app, ctx);
+    AddReportCommand(app, ctx);
     for (CLI::App* command : app.get_subcommands({})) command->fallthrough();
 
     try {
