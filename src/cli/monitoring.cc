@@ -1,12 +1,11 @@
 // planwatch status PLAN-ID [--as-of DATE] [--json]
 // planwatch rounds PLAN-ID [--as-of DATE] [--json]
 // planwatch round open PLAN-ID PERIOD [--opens DATE] [--due DATE] [--grace N]
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
-#include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "cli/as_of.h"
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "services/round_service.h"
@@ -23,13 +22,6 @@ struct MonitoringArgs {
     std::string due_on;
     int grace_days = 0;
 };
-
-StatusOr<domain::CivilDate> AsOf(const std::string& text) {
-    if (text.empty()) return TodayUtc();
-    StatusOr<domain::CivilDate> date = domain::ParseCivilDate(text);
-    if (!date.ok()) return Status(StatusCode::kMalformed, "--as-of " + text + ": expected YYYY-MM-DD");
-    return date;
-}
 
 nlohmann::ordered_json CountsJson(const reports::StatusCounts& counts) {
     nlohmann::ordered_json out = nlohmann::ordered_json::object();
@@ -104,7 +96,7 @@ std::string RoundsTable(const std::vector<services::RoundView>& views) {
 }
 
 void RunStatus(const MonitoringArgs& args, CommandContext& ctx) {
-    StatusOr<domain::CivilDate> as_of = AsOf(args.as_of);
+    StatusOr<domain::CivilDate> as_of = ParseAsOf(args.as_of);
     if (!as_of.ok()) return ctx.Fail(as_of.status());
     StatusOr<std::unique_ptr<storage::Store>> store = ctx.OpenStore();
     if (!store.ok()) return ctx.Fail(store.status());
@@ -116,7 +108,7 @@ void RunStatus(const MonitoringArgs& args, CommandContext& ctx) {
 }
 
 void RunRounds(const MonitoringArgs& args, CommandContext& ctx) {
-    StatusOr<domain::CivilDate> as_of = AsOf(args.as_of);
+    StatusOr<domain::CivilDate> as_of = ParseAsOf(args.as_of);
     if (!as_of.ok()) return ctx.Fail(as_of.status());
     StatusOr<std::unique_ptr<storage::Store>> store = ctx.OpenStore();
     if (!store.ok()) return ctx.Fail(store.status());

@@ -3,13 +3,12 @@
 // Queues today's reminder digests in the outbox and, when SMTP is configured
 // (or --send), delivers every unsent one. The password comes only from
 // PLANWATCH_SMTP_PASSWORD: a command-line argument would show in `ps`.
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
-#include <chrono>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "cli/as_of.h"
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "services/reminder_service.h"
@@ -28,15 +27,6 @@ struct RemindersArgs {
     std::string smtp_user;
     std::string smtp_from;
 };
-
-StatusOr<domain::CivilDate> ReminderDay(const std::string& text) {
-    const std::string day = text.empty() ? fmt::format("{:%Y-%m-%d}", std::chrono::floor<std::chrono::seconds>(
-                                                                          std::chrono::system_clock::now()))
-                                         : text;
-    StatusOr<domain::CivilDate> date = domain::ParseCivilDate(day);
-    if (!date.ok()) return Status(StatusCode::kMalformed, "--as-of " + text + ": expected YYYY-MM-DD");
-    return date;
-}
 
 StatusOr<services::SmtpConfig> SmtpFromArgs(const RemindersArgs& args) {
     std::optional<services::SmtpTls> tls = services::ParseSmtpTls(args.smtp_tls);
@@ -113,7 +103,7 @@ std::string RunText(const services::ReminderRun& run, bool dry_run) {
 
 void RunReminders(const RemindersArgs& args, CommandContext& ctx) {
     if (args.dry_run && args.send) return ctx.Fail(Status(StatusCode::kMalformed, "--dry-run and --send exclude each other"));
-    StatusOr<domain::CivilDate> today = ReminderDay(args.as_of);
+    StatusOr<domain::CivilDate> today = ParseAsOf(args.as_of);
     if (!today.ok()) return ctx.Fail(today.status());
     StatusOr<services::SmtpConfig> smtp = SmtpFromArgs(args);
     if (!smtp.ok()) return ctx.Fail(smtp.status());

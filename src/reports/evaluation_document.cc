@@ -119,7 +119,8 @@ void Groups(const ReportModel& m, std::vector<Block>& out) {
     out.push_back(Heading(3, Label(l, "by_institution"), "by-institution"));
     Table t{.id = "table-institutions", .caption = Label(l, "by_institution"),
             .header = {Label(l, "col.institution"), Label(l, "col.led"), Label(l, "col.partnered")},
-            .widths = {3, 1, 1, 1, 1, 1, 1, 1, 1, 1}};
+            // Nine count columns: at 3 the names column left them too narrow for "Coordonează".
+            .widths = {2, 1, 1, 1, 1, 1, 1, 1, 1, 1}};
     for (ActivityStatus s : StatusOrder()) t.header.push_back(StatusLabel(l, s));
     for (const InstitutionSummary& i : m.institutions) {
         if (i.led.empty() && i.partnered.empty()) continue;

@@ -51,7 +51,10 @@ Table Existing(const ReportModel& m, const std::vector<const SocialService*>& li
     std::map<std::string, int64_t> totals;
     size_t n = 0;
     for (const SocialService* s : lines) {
-        std::vector<Cell> row{Nr(++n), Cell{.text = s->code}, Cell{.text = s->name}, Cell{.text = Capacity(*s, l)},
+        // As the 1086/2018 plans write it, under the capacity; the importer reads the state back from there.
+        std::string capacity = Capacity(*s, l);
+        if (s->state == ServiceState::kRestructuring) capacity += "\n" + Label(l, "sp.restructuring");
+        std::vector<Cell> row{Nr(++n), Cell{.text = s->code}, Cell{.text = s->name}, Cell{.text = capacity},
                               Cell{.text = s->occupancy ? FormatPercent(s->occupancy, l) : "", .number = true}};
         std::map<std::string, int64_t> amounts = BySource(*s, year);
         for (const char* k : kSources) {

@@ -15,7 +15,8 @@ namespace planwatch::services {
 
 enum class ExportFormat { kJson, kCsv };
 
-// "json" / "csv"; nullopt for anything else (xlsx and iati are not built yet).
+// "json" / "csv"; nullopt for anything else (xlsx and iati carry computed statuses
+// and go through EvaluationService and the report writers).
 std::optional<ExportFormat> ParseExportFormat(std::string_view name);
 
 class ExportService {

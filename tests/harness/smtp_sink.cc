@@ -199,7 +199,7 @@ void SmtpSink::Session(int fd) {
             }
             conn.Reply("235 2.7.0 authenticated");
         } else if (verb.rfind("MAIL", 0) == 0) {
-            mail = ReceivedMail{.mail_from = Path(line), .auth_user = auth_user, .auth_password = auth_password};
+            mail = ReceivedMail{.mail_from = Path(line), .rcpt_to = {}, .data = {}, .auth_user = auth_user, .auth_password = auth_password};
             conn.Reply("250 2.1.0 sender ok");
         } else if (verb.rfind("RCPT", 0) == 0) {
             if (!options_.refuse_rcpt.empty()) {

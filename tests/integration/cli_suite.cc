@@ -452,7 +452,7 @@ TEST_P(CliEndToEnd, BadUsageExitsTwo) {
         {"frobnicate"},
         {"export"},
         {"export", "abc"},
-        {"export", "1", "--format", "xlsx"},
+        {"export", "1", "--format", "odt"},
         {"export", "--all"},
         {"import"},
         {"user", "add", "a@b.org"},

@@ -17,6 +17,9 @@ namespace {
 constexpr double kA4Short = 595.28, kA4Long = 841.89;
 constexpr double kMarginX = 45, kMarginTop = 50, kMarginBottom = 56;
 constexpr double kCellPad = 3;
+// Table text, in the nominal points of SetFont (pangocairo lays them out at 96 dpi);
+// kMinCellSize is as far as a cell shrinks rather than break a word (FitSize).
+constexpr double kCellSize = 7.5, kMinCellSize = 4.5;
 constexpr double kPxToPt = 0.75;  // chart layouts are in CSS pixels
 
 struct Color {
@@ -68,9 +71,10 @@ public:
     }
 
     Status Run() {
-        for (const Block& b : doc_.blocks) {
+        for (size_t i = 0; i < doc_.blocks.size(); ++i) {
+            const Block& b = doc_.blocks[i];
             switch (b.kind) {
-                case Block::Kind::kHeading: Heading(b); break;
+                case Block::Kind::kHeading: Heading(b, HeadingsAfter(i)); break;
                 case Block::Kind::kParagraph: Paragraph(b); break;
                 case Block::Kind::kTable: TableBlock(b.table); break;
                 case Block::Kind::kChart: ChartBlock(b.chart); break;
@@ -140,14 +144,37 @@ private:
         if (y_ + height > Bottom() && y_ > kMarginTop) NewPage();
     }
 
-    void Heading(const Block& b) {
+    static constexpr Font kHeadingFonts[] = {{16, true}, {13, true}, {11, true}, {10, true}};
+    static double SpaceBefore(int level) { return level == 1 ? 2 : level == 2 ? 16 : 10; }
+
+    // Height of the titles that directly follow block i: headings and the plan's
+    // node titles ("I. Pillar", its objective, "A. Area", "A.1 Section"). A heading
+    // must stay on the page with all of them and with what comes after the last,
+    // or a page ends in titles alone.
+    double HeadingsAfter(size_t i) {
+        double height = 0;
+        for (size_t next = i + 1; next < doc_.blocks.size(); ++next) {
+            const Block& b = doc_.blocks[next];
+            if (b.kind == Block::Kind::kHeading) {
+                int level = std::clamp(b.level, 1, 4);
+                height += SpaceBefore(level) + Prepare(b.text, kHeadingFonts[level - 1], ContentWidth());
+            } else if (b.kind == Block::Kind::kParagraph && b.style == "node") {
+                height += 4 + Prepare(b.text, {9, true}, ContentWidth()) + 5;  // as Paragraph() sets it
+            } else {
+                break;
+            }
+        }
+        return height;
+    }
+
+    void Heading(const Block& b, double headings_after) {
         int level = std::clamp(b.level, 1, 4);
-        static const Font kFonts[] = {{16, true}, {13, true}, {11, true}, {10, true}};
-        double before = level == 1 ? 2 : level == 2 ? 16 : 10;
-        double h = Prepare(b.text, kFonts[level - 1], ContentWidth());
-        Ensure(before + h + 70);  // keep a heading with what follows it
+        double before = SpaceBefore(level);
+        double h = Prepare(b.text, kHeadingFonts[level - 1], ContentWidth());
+        // Keep a heading with what follows it: the headings under it, then a caption, a table header, rows.
+        Ensure(before + h + headings_after + 120);
         if (y_ > kMarginTop) y_ += before;
-        Prepare(b.text, kFonts[level - 1], ContentWidth());  // a page break laid out the footer meanwhile
+        Prepare(b.text, kHeadingFonts[level - 1], ContentWidth());  // a page break laid out the footer meanwhile
         Show(kMarginX, y_, level == 4 ? kBlue : kInk);
         int parent = level > 1 ? outline_[level - 2] : CAIRO_PDF_OUTLINE_ROOT;
         std::string link = fmt::format("page={} pos=[{:.1f} {:.1f}]", page_, kMarginX, y_);
@@ -192,6 +219,54 @@ private:
         y_ += h + (b.style == "kicker" || b.style == "meta" ? 2 : 5);
     }
 
+    // Whether the text laid out last (Prepare) starts a line inside a word.
+    bool BrokeInsideWord(const std::string& text) {
+        for (GSList* l = pango_layout_get_lines_readonly(layout_); l != nullptr; l = l->next) {
+            int start = static_cast<PangoLayoutLine*>(l->data)->start_index;
+            if (start <= 0 || static_cast<size_t>(start) > text.size()) continue;
+            char before = text[start - 1];
+            if (before != ' ' && before != '\n' && before != '-' && before != '/') return true;
+        }
+        return false;
+    }
+
+    // Pango breaks a word that does not fit inside it ("Nerap-ortat", "87.660.00"
+    // over "0"), which no published table does and which makes an amount read as
+    // two: a cell gets the largest size, down to kMinCellSize, at which no word
+    // is broken. Hinted advances are whole points, so width does not scale with
+    // size: step down and lay out again. Most cells fit at once (one layout).
+    double FitSize(const std::string& text, double width, bool bold, double* height = nullptr) {
+        double size = kCellSize;
+        while (true) {
+            double h = Prepare(text, {size, bold}, width - 2 * kCellPad);
+            if (size <= kMinCellSize || !BrokeInsideWord(text)) {
+                if (height) *height = h;
+                return size;
+            }
+            size = std::max(size - 0.25, kMinCellSize);
+        }
+    }
+
+    // One size for the whole header row, so its labels look alike.
+    double HeaderSize(const std::vector<std::string>& header, const std::vector<double>& widths) {
+        double size = kCellSize;
+        for (size_t c = 0; c < header.size() && c < widths.size(); ++c) {
+            size = std::min(size, FitSize(header[c], widths[c], /*bold=*/true));
+        }
+        return size;
+    }
+
+    static bool Bold(const Cell& cell, bool header, bool total) {
+        return header || total || cell.row_header || !cell.style.empty();
+    }
+
+    // The size of a cell and, through height, the height of its text at that size.
+    double CellSize(const Cell& cell, double width, bool header, bool total, double* height) {
+        if (!header) return FitSize(cell.text, width, Bold(cell, header, total), height);
+        *height = Prepare(cell.text, {header_size_, true}, width - 2 * kCellPad);
+        return header_size_;
+    }
+
     std::vector<double> Columns(const Table& t, size_t n) {
         std::vector<int> weights = t.widths;
         weights.resize(n, weights.empty() ? 1 : weights.back());
@@ -204,10 +279,12 @@ private:
     // Height of a row; draws it at y_ when draw is set.
     double Row(const std::vector<Cell>& cells, const std::vector<double>& widths, bool header, bool total, bool draw) {
         double height = 0;
+        std::vector<double> sizes(widths.size());
         for (size_t c = 0; c < widths.size(); ++c) {
             const Cell cell = c < cells.size() ? cells[c] : Cell{};
-            Font f{7.5, header || total || cell.row_header};
-            height = std::max(height, Prepare(cell.text, f, widths[c] - 2 * kCellPad));
+            double h = 0;
+            sizes[c] = CellSize(cell, widths[c], header, total, &h);
+            height = std::max(height, h);
         }
         height += 2 * kCellPad;
         if (!draw) return height;
@@ -224,8 +301,8 @@ private:
             cairo_set_line_width(cr_, 0.5);
             cairo_rectangle(cr_, x, y_, widths[c], height);
             cairo_stroke(cr_);
-            bool bold = header || total || cell.row_header || !cell.style.empty();
-            Prepare(cell.text, {7.5, bold}, widths[c] - 2 * kCellPad, cell.number ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+            Prepare(cell.text, {sizes[c], Bold(cell, header, total)}, widths[c] - 2 * kCellPad,
+                    cell.number ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
             Show(x + kCellPad, y_ + kCellPad, cell.style.empty() ? kInk : StatusText(cell.style));
             x += widths[c];
         }
@@ -241,6 +318,7 @@ private:
         bool has_header = std::any_of(t.header.begin(), t.header.end(), [](const std::string& h) { return !h.empty(); });
         std::vector<Cell> header;
         for (const std::string& h : t.header) header.push_back(Cell{.text = h});
+        header_size_ = HeaderSize(t.header, widths);
         double caption_h = t.caption.empty() ? 0 : Prepare(t.caption, {8, true}, ContentWidth());
         double header_h = has_header ? Row(header, widths, true, false, false) : 0;
         double first_h = t.rows.empty() ? 0 : Row(t.rows[0], widths, false, false, false);
@@ -287,6 +365,7 @@ private:
     cairo_t* cr_ = nullptr;
     PangoLayout* layout_ = nullptr;
     double y_ = 0;
+    double header_size_ = kCellSize;  // of the table being drawn (HeaderSize)
     int page_ = 1;
     int outline_[4] = {CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT};
 };

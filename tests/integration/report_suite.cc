@@ -1,0 +1,415 @@
+// `planwatch report` and `planwatch export --format xlsx|iati` end to end (the
+// reports issue), on every back end of CliEndToEnd. Seed 000 gets a round and
+// progress reports written through the services (the CLI has no command that
+// writes reports); every format must then carry the title, all 47 activities
+// and the counts `planwatch status --json` prints for the same date, read back
+// with the tools a reader uses: pdftotext, LibreOffice, a ZIP reader, xmllint.
+// Seed 001 (the annual social-services plan) is regenerated as DOCX and read
+// back by the importer.
+#include <gmock/gmock.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <pugixml.hpp>
+#include <regex>
+
+#include "cli_suite.h"
+#include "reports/testing/archive.h"
+#include "services/report_service.h"
+#include "services/round_service.h"
+#include "storage/store.h"
+#ifdef PLANWATCH_REPORTS_ON_POSTGRES
+#include "harness/pg_harness.h"
+#endif
+
+namespace planwatch::testing {
+namespace {
+
+using ::testing::HasSubstr;
+namespace rt = reports::testing;
+
+constexpr char kAsOf[] = "2018-03-01";
+// The Romanian labels of the report writers (data/i18n/reports/ro.json), by status name.
+const std::map<std::string, std::string> kStatusLabels = {
+    {"not_started", "Neînceput"}, {"on_track", "În grafic"}, {"at_risk", "În risc"},  {"overdue", "Întârziat"},
+    {"completed", "Finalizat"},   {"cancelled", "Anulat"},   {"not_reported", "Neraportat"}};
+
+std::string Seed(const std::string& name) { return std::string(PLANWATCH_SOURCE_DIR) + "/samples/" + name; }
+
+nlohmann::json Json(const std::string& text) {
+    nlohmann::json json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    EXPECT_FALSE(json.is_discarded()) << "not JSON: " << text.substr(0, 200);
+    return json;
+}
+
+std::string PlanIdOf(const RunResult& imported) {
+    std::smatch match;
+    if (!std::regex_search(imported.out, match, std::regex("^imported (\\d+) "))) {
+        ADD_FAILURE() << "unexpected import output: " << imported.out << imported.err;
+        return "";
+    }
+    return match[1];
+}
+
+// The text a reader sees in an HTML page: tags dropped, the entities the writer emits decoded.
+std::string HtmlText(const std::string& html) {
+    std::string text = std::regex_replace(html, std::regex("<[^>]*>"), " ");
+    for (auto [entity, ch] : {std::pair{"&quot;", "\""}, {"&#39;", "'"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}}) {
+        text = std::regex_replace(text, std::regex(entity), ch);
+    }
+    return rt::Squeeze(text);
+}
+
+// LibreOffice's own text export of the DOCX, with a private profile so
+// conversions running at the same time do not share one.
+std::string DocxText(const std::string& docx) {
+    StatusOr<std::string> text = rt::RunTool(
+        "soffice -env:UserInstallation=file://$PWD/profile --headless --convert-to 'txt:Text (encoded):UTF8' "
+        "--outdir . report.docx >/dev/null 2>&1 && cat report.txt",
+        "report.docx", docx);
+    EXPECT_TRUE(text.ok()) << text.status();
+    return text.ok() ? rt::Squeeze(*text) : "";
+}
+
+std::string PdfText(const std::string& pdf) {
+    StatusOr<std::string> text = rt::PdfText(pdf);
+    EXPECT_TRUE(text.ok()) << text.status();
+    return text.ok() ? *text : "";
+}
+
+// The cells of one worksheet of an XLSX, shared strings resolved, row by row.
+std::vector<std::vector<std::string>> SheetRows(const std::map<std::string, std::string>& parts, int sheet) {
+    std::vector<std::string> shared;
+    pugi::xml_document strings;
+    auto found = parts.find("xl/sharedStrings.xml");
+    if (found != parts.end() && strings.load_string(found->second.c_str())) {
+        for (pugi::xml_node si : strings.child("sst").children("si")) {
+            std::string text;
+            for (pugi::xpath_node t : si.select_nodes(".//t")) text += t.node().text().get();
+            shared.push_back(text);
+        }
+    }
+    std::vector<std::vector<std::string>> rows;
+    pugi::xml_document xml;
+    found = parts.find("xl/worksheets/sheet" + std::to_string(sheet) + ".xml");
+    if (found == parts.end() || !xml.load_string(found->second.c_str())) {
+        ADD_FAILURE() << "no sheet " << sheet;
+        return rows;
+    }
+    for (pugi::xml_node row : xml.child("worksheet").child("sheetData").children("row")) {
+        std::vector<std::string> cells;
+        for (pugi::xml_node c : row.children("c")) {
+            std::string value = c.child("v").text().get();
+            if (std::string(c.attribute("t").value()) == "s") value = shared.at(std::stoul(value));
+            if (std::string(c.attribute("t").value()) == "inlineStr") value = c.child("is").child("t").text().get();
+            cells.push_back(value);
+        }
+        rows.push_back(std::move(cells));
+    }
+    return rows;
+}
+
+// "1.1 Realizarea unor" for an activity: its code, then the first whole words of
+// its title, as the documents set the activity heading.
+std::string HeadingStart(const nlohmann::json& activity) {
+    std::string words = rt::Squeeze(activity["title"].get<std::string>()).substr(0, 25);
+    return activity["code"].get<std::string>() + " " + words.substr(0, words.rfind(' '));
+}
+
+class ReportCli : public CliEndToEnd {
+protected:
+    // Seed 000 with round 2017 and reports from six of its expected reporters:
+    // two completed, two in progress (approved), one submitted but not approved,
+    // one draft. Returns the plan id.
+    std::string ImportSeed000WithReports() {
+        RunResult imported = Run({"import", Seed("000_ffec081ef8fe4e47.txt")});
+        EXPECT_EQ(imported.exit_code, 0) << imported.err;
+        std::string id = PlanIdOf(imported);
+        RunResult opened = Run({"round", "open", id, "2017", "--due", "2018-01-30", "--json"});
+        EXPECT_EQ(opened.exit_code, 0) << opened.err;
+        int64_t round_id = Json(opened.out)["id"].get<int64_t>();
+
+        auto store = storage::OpenStore(db_);
+        EXPECT_TRUE(store.ok()) << store.status();
+        if (!store.ok()) return id;
+        services::RoundService rounds(**store);
+        StatusOr<services::RoundView> round = rounds.Get(round_id, *domain::ParseCivilDate("2018-01-10"));
+        EXPECT_TRUE(round.ok()) << round.status();
+        EXPECT_GE(round->expected.size(), 6u);
+        services::ReportService reports(**store, [] { return std::string("2018-01-20T10:00:00Z"); });
+        services::Actor coordinator{.name = "coord@example.ro", .role = domain::Role::kCoordinator};
+        const domain::ClaimedState claims[] = {domain::ClaimedState::kCompleted, domain::ClaimedState::kCompleted,
+                                               domain::ClaimedState::kInProgress, domain::ClaimedState::kInProgress,
+                                               domain::ClaimedState::kCompleted, domain::ClaimedState::kCompleted};
+        for (size_t n = 0; n < 6 && n < round->expected.size(); ++n) {
+            const services::ExpectedReporter& e = round->expected[n];
+            services::Actor reporter{.name = "rep@example.ro", .role = domain::Role::kReporter,
+                                     .institution_id = e.institution_id};
+            StatusOr<domain::ProgressReport> draft = reports.Create(
+                {.activity_id = e.activity_id, .period = "2017",
+                 .content = {.claimed = claims[n], .narrative = "Raport " + std::to_string(n + 1) + " pentru 2017"}},
+                reporter);
+            EXPECT_TRUE(draft.ok()) << draft.status();
+            if (!draft.ok() || n == 5) continue;  // the sixth stays a draft
+            EXPECT_TRUE(reports.Submit(*draft->id, reporter).ok());
+            if (n == 4) continue;  // the fifth waits for review
+            StatusOr<domain::ProgressReport> approved = reports.Approve(*draft->id, coordinator);
+            EXPECT_TRUE(approved.ok()) << approved.status();
+            approved_.push_back(e.activity_id);
+        }
+        return id;
+    }
+
+    nlohmann::json Status(const std::string& id) {
+        RunResult status = Run({"status", id, "--as-of", kAsOf, "--json"});
+        EXPECT_EQ(status.exit_code, 0) << status.err;
+        return Json(status.out);
+    }
+
+    std::string Report(const std::string& id, const std::string& format, std::vector<std::string> extra = {}) {
+        std::string path = Path("report-" + format + "." + format);
+        std::vector<std::string> args{"report", id, "--format", format, "-o", path, "--as-of", kAsOf};
+        args.insert(args.end(), extra.begin(), extra.end());
+        RunResult written = Run(args);
+        EXPECT_EQ(written.exit_code, 0) << format << ": " << written.err;
+        EXPECT_EQ(written.out, "");
+        return ReadFile(path);
+    }
+
+    // The title, the summary sentence with status --json's counts, the count of
+    // every status next to its label, the total row, and every activity heading.
+    void ExpectDocumentText(const std::string& format, const std::string& text, const nlohmann::json& status,
+                            const std::string& title) {
+        const nlohmann::json& counts = status["counts"];
+        EXPECT_THAT(text, HasSubstr(rt::Squeeze(title))) << format;
+        EXPECT_THAT(text, HasSubstr("Planul are 47 activități. La data de 2018-03-01: " +
+                                    std::to_string(counts["overdue"].get<int>()) + " întârziate, " +
+                                    std::to_string(counts["at_risk"].get<int>()) + " în risc, " +
+                                    std::to_string(counts["completed"].get<int>()) + " finalizate."))
+            << format;
+        for (const auto& [name, label] : kStatusLabels) {
+            EXPECT_THAT(text, HasSubstr(label + " " + std::to_string(counts[name].get<int>()) + " "))
+                << format << ": " << name;
+        }
+        EXPECT_THAT(text, HasSubstr("Total 47 100 %")) << format;
+        ASSERT_EQ(status["activities"].size(), 47u);
+        for (const nlohmann::json& activity : status["activities"]) {
+            EXPECT_THAT(text, HasSubstr(HeadingStart(activity))) << format << ": " << activity["path"];
+        }
+    }
+
+    std::vector<int64_t> approved_;
+};
+
+TEST_P(ReportCli, EveryFormatOfSeed000CarriesTitleAll47ActivitiesAndTheStatusCounts) {
+    std::string id = ImportSeed000WithReports();
+    ASSERT_EQ(approved_.size(), 4u);
+    nlohmann::json status = Status(id);
+    const nlohmann::json& counts = status["counts"];
+    ASSERT_EQ(counts["total"], 47);
+    // The two approved "completed" reports complete their activities; the
+    // submitted and the draft ones do not count.
+    EXPECT_EQ(counts["completed"], 2);
+    int sum = 0;
+    for (const auto& [name, label] : kStatusLabels) sum += counts[name].get<int>();
+    EXPECT_EQ(sum, 47);
+    RunResult plans = Run({"plans", "--json"});
+    std::string title = Json(plans.out)[0]["title"];
+    ASSERT_FALSE(title.empty());
+
+    ExpectDocumentText("html", HtmlText(Report(id, "html")), status, title);
+    std::string pdf = Report(id, "pdf");
+    EXPECT_EQ(pdf.substr(0, 5), "%PDF-");
+    ExpectDocumentText("pdf", PdfText(pdf), status, title);
+    std::string docx = Report(id, "docx");
+    EXPECT_EQ(docx.substr(0, 2), "PK");
+    ExpectDocumentText("docx", DocxText(docx), status, title);
+
+    // XLSX: sheet 1 is the summary (label, count, share), sheet 2 one row per activity.
+    StatusOr<std::map<std::string, std::string>> xlsx = rt::Unzip(Report(id, "xlsx"));
+    ASSERT_TRUE(xlsx.ok()) << xlsx.status();
+    std::map<std::string, std::string> summary;
+    for (const std::vector<std::string>& row : SheetRows(*xlsx, 1)) {
+        if (row.size() >= 2) summary[row[0]] = row[1];
+    }
+    for (const auto& [name, label] : kStatusLabels) {
+        EXPECT_EQ(summary[label], std::to_string(counts[name].get<int>())) << name;
+    }
+    EXPECT_EQ(summary["Total"], "47");
+    std::vector<std::vector<std::string>> rows = SheetRows(*xlsx, 2);
+    ASSERT_EQ(rows.size(), 48u);  // header + 47
+    for (size_t n = 0; n < 47; ++n) {
+        const nlohmann::json& activity = status["activities"][n];
+        ASSERT_GE(rows[n + 1].size(), 4u);
+        EXPECT_EQ(rows[n + 1][0], activity["code"]) << n;
+        EXPECT_EQ(rows[n + 1][1], activity["path"]) << n;
+        EXPECT_EQ(rows[n + 1][3], kStatusLabels.at(activity["status"])) << activity["code"];
+    }
+}
+
+TEST_P(ReportCli, InstitutionReportNamesOnlyWhatTheInstitutionLeads) {
+    std::string id = ImportSeed000WithReports();
+    nlohmann::json status = Status(id);
+    ASSERT_FALSE(status["by_institution"].empty());
+    const nlohmann::json& institution = status["by_institution"][0];
+    std::string name = institution["name"];
+    std::string text = PdfText(Report(id, "pdf", {"--institution", name}));
+    EXPECT_THAT(text, HasSubstr(rt::Squeeze(name)));
+    int led = 0;
+    for (const nlohmann::json& activity : status["activities"]) {
+        if (activity["lead"] != name) continue;
+        ++led;
+        EXPECT_THAT(text, HasSubstr(HeadingStart(activity))) << activity["path"];
+    }
+    EXPECT_EQ(led, institution["counts"]["total"].get<int>());
+
+    RunResult unknown = Run({"report", id, "--format", "pdf", "-o", Path("x.pdf"), "--institution",
+                             "Instituția care nu există"});
+    EXPECT_EQ(unknown.exit_code, 4) << unknown.err;
+}
+
+TEST_P(ReportCli, ExportsXlsxAndIatiThatValidatesAgainstTheIati203Schema) {
+    std::string id = ImportSeed000WithReports();
+    nlohmann::json status = Status(id);
+    RunResult iati = Run({"export", id, "--format", "iati", "--as-of", kAsOf, "-o", Path("plan.xml")});
+    ASSERT_EQ(iati.exit_code, 0) << iati.err;
+    // CI checks the project out beside ../shared, as the design documents say.
+    std::string schema =
+        std::string(PLANWATCH_SOURCE_DIR) + "/../shared/reference/iati-2.03/iati-activities-schema.xsd";
+    StatusOr<std::string> valid = rt::RunTool(
+        "xmllint --noout --schema '" + schema + "' plan.xml 2>&1", "plan.xml", ReadFile(Path("plan.xml")));
+    ASSERT_TRUE(valid.ok()) << valid.status();
+    EXPECT_THAT(*valid, HasSubstr("plan.xml validates"));
+    pugi::xml_document xml;
+    ASSERT_TRUE(xml.load_file(Path("plan.xml").c_str()));
+    int activities = 0;
+    for (pugi::xml_node a : xml.child("iati-activities").children("iati-activity")) {
+        ++activities;
+        EXPECT_TRUE(a.child("iati-identifier")) << activities;
+    }
+    EXPECT_EQ(activities, 47);
+
+    RunResult xlsx = Run({"export", id, "--format", "xlsx", "--as-of", kAsOf, "-o", Path("plan.xlsx")});
+    ASSERT_EQ(xlsx.exit_code, 0) << xlsx.err;
+    StatusOr<std::map<std::string, std::string>> parts = rt::Unzip(ReadFile(Path("plan.xlsx")));
+    ASSERT_TRUE(parts.ok()) << parts.status();
+    std::vector<std::vector<std::string>> rows = SheetRows(*parts, 2);
+    ASSERT_EQ(rows.size(), 48u);
+    EXPECT_EQ(rows[1][0], status["activities"][0]["code"]);
+
+    EXPECT_EQ(Run({"export", "--all", "--format", "iati", "-o", Path("all.xml")}).exit_code, 2);
+}
+
+TEST_P(ReportCli, BadInputGetsTheExitCodesOfTheInterface) {
+    std::string id = ImportSmallPlan();
+    RunResult unknown_plan = Run({"report", "999999", "--format", "pdf", "-o", Path("x.pdf")});
+    EXPECT_EQ(unknown_plan.exit_code, 4) << unknown_plan.err;
+    EXPECT_THAT(unknown_plan.err, HasSubstr("999999"));
+    RunResult unknown_format = Run({"report", id, "--format", "odt", "-o", Path("x.odt")});
+    EXPECT_EQ(unknown_format.exit_code, 2) << unknown_format.err;
+    RunResult bad_date = Run({"report", id, "--format", "pdf", "-o", Path("x.pdf"), "--as-of", "2019-13-45"});
+    EXPECT_EQ(bad_date.exit_code, 2) << bad_date.err;
+    EXPECT_THAT(bad_date.err, HasSubstr("--as-of"));
+    EXPECT_EQ(Run({"report", id, "--format", "pdf"}).exit_code, 2);  // no -o
+    EXPECT_EQ(Run({"report", "abc", "--format", "pdf", "-o", Path("x.pdf")}).exit_code, 2);
+    EXPECT_EQ(Run({"export", id, "--format", "odt"}).exit_code, 2);
+    EXPECT_EQ(Run({"export", "999999", "--format", "xlsx", "-o", Path("x.xlsx")}).exit_code, 4);
+    // The small plan holds no social services.
+    EXPECT_EQ(Run({"report", id, "--services-plan", "--format", "docx", "-o", Path("x.docx")}).exit_code, 4);
+    EXPECT_EQ(Run({"report", "--services-plan", "--year", "2031", "--format", "docx", "-o", Path("x.docx")}).exit_code,
+              4);
+    EXPECT_FALSE(std::filesystem::exists(Path("x.pdf")));
+}
+
+// What the importer must give back from a services plan: the services of the
+// registry (existing, restructuring, proposed) with their codes, the codes of
+// the contracting programme, and the sums per funding source that the TOTAL row
+// of the existing services states.
+struct ServiceFacts {
+    std::vector<std::string> services;     // "state|code" per service line, in document order
+    std::vector<std::string> contracting;  // CPV codes
+    int information = 0;
+    int training = 0;
+    std::map<std::string, double> existing_by_source;
+};
+
+ServiceFacts Facts(const nlohmann::json& plan) {
+    ServiceFacts facts;
+    for (const nlohmann::json& s : plan["services"]) {
+        std::string line = s.value("line", "");
+        if (line == "contracting") facts.contracting.push_back(s.value("code", ""));
+        if (line == "information") ++facts.information;
+        if (line == "training") ++facts.training;
+        if (line != "service") continue;
+        facts.services.push_back(s.value("state", "") + "|" + s.value("code", ""));
+        if (s.value("state", "") == "proposed") continue;
+        for (const nlohmann::json& b : s.value("budget", nlohmann::json::array())) {
+            const nlohmann::json& amount = b["amount"];
+            facts.existing_by_source[b.value("source", "")] +=
+                amount.is_string() ? std::stod(amount.get<std::string>()) : amount.get<double>();
+        }
+    }
+    return facts;
+}
+
+TEST_P(ReportCli, ServicesPlanOfSeed001RegeneratesAsDocxThatImportsBackToTheSameServicesAndTotals) {
+    RunResult imported = Run({"import", Seed("001_27bf44580f6e2d5d.txt")});
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    RunResult docx = Run({"report", "--services-plan", "--year", "2025", "--format", "docx", "-o", Path("plan.docx")});
+    ASSERT_EQ(docx.exit_code, 0) << docx.err;
+    RunResult pdf = Run({"report", PlanIdOf(imported), "--services-plan", "--format", "pdf", "-o", Path("plan.pdf")});
+    ASSERT_EQ(pdf.exit_code, 0) << pdf.err;
+    std::string pdf_text = PdfText(ReadFile(Path("plan.pdf")));
+    EXPECT_THAT(pdf_text, HasSubstr("8790 CR-C-I"));
+    EXPECT_THAT(pdf_text, HasSubstr("în restructurare"));
+    EXPECT_THAT(pdf_text, HasSubstr("TOTAL 0 87.660.000 63.008.000 0 1.680.458,18"));  // in lei, not thousands
+    EXPECT_THAT(pdf_text, HasSubstr("85311000-2"));
+
+    RunResult original = Run({"parse", Seed("001_27bf44580f6e2d5d.txt")});
+    ASSERT_EQ(original.exit_code, 0) << original.err;
+    RunResult again = Run({"parse", Path("plan.docx")});
+    ASSERT_EQ(again.exit_code, 0) << again.err;
+    ServiceFacts want = Facts(Json(original.out));
+    ServiceFacts got = Facts(Json(again.out));
+    ASSERT_EQ(want.services.size(), 66u + 15u);
+    EXPECT_EQ(std::count(want.services.begin(), want.services.end(), "restructuring|8790 CR-D-I"), 2);
+    EXPECT_EQ(got.services, want.services);
+    EXPECT_EQ(got.existing_by_source, want.existing_by_source);
+    EXPECT_EQ(want.existing_by_source["county"], 87660000.0);
+    EXPECT_EQ(want.existing_by_source["state"], 63008000.0);
+    EXPECT_EQ(got.contracting, want.contracting);
+    EXPECT_EQ(want.contracting.size(), 4u);
+    EXPECT_EQ(got.information, 8);
+    EXPECT_EQ(want.training, 7);
+    // Not compared: the training programme, which seed 001 writes as one small
+    // table per course under a lettered heading and our document as one table the
+    // importer does not take for training, and the names of contracting and
+    // information lines (src/reports/README.md).
+}
+
+}  // namespace
+
+// This binary runs ReportCli only; CliEndToEnd's own tests run in pw_cli_integration_test.
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(CliEndToEnd);
+
+// One source, compiled once per back end (tests/integration/CMakeLists.txt).
+#ifdef PLANWATCH_REPORTS_ON_POSTGRES
+static ::testing::Environment* const kPostgres = ::testing::AddGlobalTestEnvironment(new PgEnvironment);
+
+INSTANTIATE_TEST_SUITE_P(Postgres, ReportCli,
+                         ::testing::Values(Backend{"postgresql",
+                                                   [](const std::string&, const std::string&) {
+                                                       return PgEnvironment::NewDatabaseUrl();
+                                                   }}),
+                         [](const auto& info) { return info.param.name; });
+#else
+INSTANTIATE_TEST_SUITE_P(Sqlite, ReportCli,
+                         ::testing::Values(Backend{"sqlite",
+                                                   [](const std::string& dir, const std::string& tag) {
+                                                       return "sqlite:" + dir + "/" + tag + ".db";
+                                                   }}),
+                         [](const auto& info) { return info.param.name; });
+#endif
+
+}  // namespace planwatch::testing
