@@ -3,6 +3,8 @@
 // The command's callback sets ctx.exit_code; it never throws.
 #include <CLI/CLI.hpp>
 
+#include <memory>
+
 #include "cli/context.h"
 
 namespace planwatch::cli {
@@ -23,5 +25,18 @@ void AddReportCommand(CLI::App& app, CommandContext& ctx);
 
 // Runs body, turning an escaped exception into an internal error (a bug: services return Status).
 void RunGuarded(CommandContext& ctx, const std::function<void()>& body);
+
+// Makes cmd run run(*args, ctx) guarded, failing the command with the Status it returns.
+template <typename Args, typename ArgsRef>
+void BindCommand(CLI::App* cmd, CommandContext& ctx, std::shared_ptr<Args> args,
+                 Status (*run)(ArgsRef, CommandContext&)) {
+    cmd->fallthrough();
+    cmd->callback([args, &ctx, run] {
+        RunGuarded(ctx, [&] {
+            Status status = run(*args, ctx);
+            if (!status.ok()) ctx.Fail(status);
+        });
+    });
+}
 
 }  // namespace planwatch::cli

@@ -85,39 +85,28 @@ Status Confirm(const InstitutionArgs& args, CommandContext& ctx) {
     return WriteOutput("", fmt::format("confirmed institution {}\n", id));
 }
 
-void Bind(CLI::App* cmd, CommandContext& ctx, std::shared_ptr<InstitutionArgs> args,
-          Status (*run)(const InstitutionArgs&, CommandContext&)) {
-    cmd->fallthrough();
-    cmd->callback([args, &ctx, run] {
-        RunGuarded(ctx, [&] {
-            Status status = run(*args, ctx);
-            if (!status.ok()) ctx.Fail(status);
-        });
-    });
-}
-
 }  // namespace
 
 void AddInstitutionCommands(CLI::App& app, CommandContext& ctx) {
     auto args = std::make_shared<InstitutionArgs>();
     CLI::App* list = app.add_subcommand("institutions", "List the institution registry: id, parent, acronym, review, name.");
     list->add_flag("--review", args->review_only, "Only institutions an import created and nobody confirmed yet");
-    Bind(list, ctx, args, List);
+    BindCommand(list, ctx, args, List);
 
     CLI::App* institution = app.add_subcommand("institution", "One institution: show, merge, confirm.");
     institution->require_subcommand(1);
     institution->fallthrough();
     CLI::App* show = institution->add_subcommand("show", "Aliases, parent, units and yearly figures of one institution");
     show->add_option("ID", args->which, "Registry id, name, alias or acronym")->required();
-    Bind(show, ctx, args, Show);
+    BindCommand(show, ctx, args, Show);
     CLI::App* merge = institution->add_subcommand(
         "merge", "Merge FROM into INTO: its aliases and every reference move to INTO, FROM is deleted (audited)");
     merge->add_option("FROM", args->from, "The duplicate: registry id, name, alias or acronym")->required();
     merge->add_option("INTO", args->into, "The institution that stays")->required();
-    Bind(merge, ctx, args, Merge);
+    BindCommand(merge, ctx, args, Merge);
     CLI::App* confirm = institution->add_subcommand("confirm", "Mark an institution an import created as checked");
     confirm->add_option("ID", args->which, "Registry id, name, alias or acronym")->required();
-    Bind(confirm, ctx, args, Confirm);
+    BindCommand(confirm, ctx, args, Confirm);
 }
 
 }  // namespace planwatch::cli

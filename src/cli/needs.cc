@@ -87,16 +87,6 @@ Status Gaps(NeedsArgs&, CommandContext& ctx) {
     return WriteOutput("", out);
 }
 
-void Bind(CLI::App* cmd, CommandContext& ctx, std::shared_ptr<NeedsArgs> args, Status (*run)(NeedsArgs&, CommandContext&)) {
-    cmd->fallthrough();
-    cmd->callback([args, &ctx, run] {
-        RunGuarded(ctx, [&] {
-            Status status = run(*args, ctx);
-            if (!status.ok()) ctx.Fail(status);
-        });
-    });
-}
-
 }  // namespace
 
 void AddNeedsCommands(CLI::App& app, CommandContext& ctx) {
@@ -114,19 +104,19 @@ void AddNeedsCommands(CLI::App& app, CommandContext& ctx) {
     add->add_option("--urgency", args->need.urgency, "low, normal, high or emergency");
     add->add_option("--service", args->service, "Id of the social service it was referred to");
     add->add_option("--outcome", args->need.outcome, "Outcome, as recorded");
-    Bind(add, ctx, args, Add);
+    BindCommand(add, ctx, args, Add);
     CLI::App* list = needs->add_subcommand("list", "Records (each read is audited)");
     list->add_option("--institution", args->institution, "Only this recording institution");
-    Bind(list, ctx, args, List);
+    BindCommand(list, ctx, args, List);
     CLI::App* month = needs->add_subcommand("month", "Beneficiaries of a service in a month, and its waiting list");
     month->add_option("SERVICE-ID", args->month.service_id, "Social service id")->required();
     month->add_option("MONTH", args->month.month, "YYYY-MM")->required();
     month->add_option("BENEFICIARIES", args->month.beneficiaries, "Beneficiaries served that month")->required();
     month->add_option("--waiting", args->month.waiting, "People on the waiting list");
-    Bind(month, ctx, args, Month);
+    BindCommand(month, ctx, args, Month);
 
     CLI::App* gaps = app.add_subcommand("gaps", "Needs per beneficiary group and locality against the capacity there.");
-    Bind(gaps, ctx, args, Gaps);
+    BindCommand(gaps, ctx, args, Gaps);
 }
 
 }  // namespace planwatch::cli
