@@ -137,6 +137,17 @@ std::string Collapse(std::string_view nfc, bool keep_newlines) {
     out.reserve(nfc.size());
     bool pending_space = false;
     bool pending_newline = false;
+    // The whitespace seen since the last character, written once something follows it.
+    auto flush_separator = [&] {
+        if (!out.empty()) {
+            if (pending_newline) {
+                out.push_back('\n');
+            } else if (pending_space) {
+                out.push_back(' ');
+            }
+        }
+        pending_space = pending_newline = false;
+    };
     const auto* bytes = reinterpret_cast<const uint8_t*>(nfc.data());
     const int32_t length = static_cast<int32_t>(nfc.size());
     for (int32_t i = 0; i < length;) {
@@ -145,14 +156,7 @@ std::string Collapse(std::string_view nfc, bool keep_newlines) {
             // A run of printable ASCII: no space, newline or cedilla inside.
             int32_t end = i + 1;
             while (end < length && bytes[end] > ' ' && bytes[end] < 0x80) ++end;
-            if (!out.empty()) {
-                if (pending_newline) {
-                    out.push_back('\n');
-                } else if (pending_space) {
-                    out.push_back(' ');
-                }
-            }
-            pending_space = pending_newline = false;
+            flush_separator();
             out.append(nfc.data() + start, static_cast<size_t>(end - start));
             i = end;
             continue;
@@ -171,14 +175,7 @@ std::string Collapse(std::string_view nfc, bool keep_newlines) {
             pending_space = true;
             continue;
         }
-        if (!out.empty()) {
-            if (pending_newline) {
-                out.push_back('\n');
-            } else if (pending_space) {
-                out.push_back(' ');
-            }
-        }
-        pending_space = pending_newline = false;
+        flush_separator();
         UChar32 mapped = CommaBelow(c);
         if (mapped == c) {
             out.append(nfc.data() + start, static_cast<size_t>(i - start));

@@ -312,11 +312,15 @@ StatusOr<std::vector<storage::ReportRevision>> ReportService::History(int64_t re
 StatusOr<std::vector<domain::ProgressReport>> ReportService::ListForPlan(int64_t plan_id,
                                                                         std::optional<domain::ReviewState> review) {
     PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
-    std::vector<storage::PlanSummary> plans;
-    PW_ASSIGN_OR_RETURN(plans, tx->ListPlans(/*all_versions=*/true));
-    bool known = std::any_of(plans.begin(), plans.end(), [&](const storage::PlanSummary& p) { return p.id == plan_id; });
-    if (!known) return NotFound(fmt::format("no plan with id {}", plan_id));
     PW_ASSIGN_OR_RETURN(std::vector<domain::ProgressReport> reports, tx->ListPlanReports(plan_id));
+    // Reports name the plan's activities, so only an empty answer needs the plan list to tell
+    // "no reports yet" from "no such plan"; the screens call this once per plan.
+    if (reports.empty()) {
+        PW_ASSIGN_OR_RETURN(std::vector<storage::PlanSummary> plans, tx->ListPlans(/*all_versions=*/true));
+        bool known =
+            std::any_of(plans.begin(), plans.end(), [&](const storage::PlanSummary& p) { return p.id == plan_id; });
+        if (!known) return NotFound(fmt::format("no plan with id {}", plan_id));
+    }
     if (review) std::erase_if(reports, [&](const domain::ProgressReport& r) { return r.review != *review; });
     return reports;
 }

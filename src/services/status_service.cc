@@ -26,32 +26,39 @@ std::vector<reports::ActivityReports> GroupReports(const domain::Plan& plan,
     return result;
 }
 
-StatusOr<reports::ReportModel> StatusService::Compute(int64_t plan_id, const domain::CivilDate& as_of,
-                                                      const reports::ModelOptions& options) {
-    domain::Plan plan;
-    {
-        PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
-        PW_ASSIGN_OR_RETURN(plan, tx->LoadPlan(plan_id));
-    }
-    return Compute(plan, as_of, options);
-}
+namespace {
 
-StatusOr<reports::ReportModel> StatusService::Compute(const domain::Plan& plan, const domain::CivilDate& as_of,
-                                                      const reports::ModelOptions& options) {
-    if (!plan.id) return InvalidArgument("the plan has no id: statuses are computed for stored plans");
-    PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
-    PW_ASSIGN_OR_RETURN(std::vector<domain::ProgressReport> stored, tx->ListPlanReports(*plan.id));
-    PW_ASSIGN_OR_RETURN(std::vector<domain::ReportingRound> rounds, tx->ListRounds(*plan.id));
+// The plan's reports and rounds read in tx, then the statuses.
+StatusOr<reports::ReportModel> ComputeIn(storage::Transaction& tx, const domain::Plan& plan,
+                                         const domain::CivilDate& as_of, const reports::ModelOptions& options) {
+    PW_ASSIGN_OR_RETURN(std::vector<domain::ProgressReport> stored, tx.ListPlanReports(*plan.id));
+    PW_ASSIGN_OR_RETURN(std::vector<domain::ReportingRound> rounds, tx.ListRounds(*plan.id));
     std::map<int64_t, std::string> names;
     for (const domain::Institution& institution : plan.institutions) {
         if (institution.id) names[*institution.id] = institution.name;
     }
     for (const domain::ProgressReport& report : stored) {
         if (names.count(report.institution_id)) continue;
-        PW_ASSIGN_OR_RETURN(std::optional<std::string> name, tx->InstitutionName(report.institution_id));
+        PW_ASSIGN_OR_RETURN(std::optional<std::string> name, tx.InstitutionName(report.institution_id));
         names[report.institution_id] = name.value_or("");
     }
     return reports::BuildReportModel(plan, GroupReports(plan, stored, names), rounds, as_of, options);
+}
+
+}  // namespace
+
+StatusOr<reports::ReportModel> StatusService::Compute(int64_t plan_id, const domain::CivilDate& as_of,
+                                                      const reports::ModelOptions& options) {
+    PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
+    PW_ASSIGN_OR_RETURN(domain::Plan plan, tx->LoadPlan(plan_id));
+    return ComputeIn(*tx, plan, as_of, options);
+}
+
+StatusOr<reports::ReportModel> StatusService::Compute(const domain::Plan& plan, const domain::CivilDate& as_of,
+                                                      const reports::ModelOptions& options) {
+    if (!plan.id) return InvalidArgument("the plan has no id: statuses are computed for stored plans");
+    PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
+    return ComputeIn(*tx, plan, as_of, options);
 }
 
 }  // namespace planwatch::services

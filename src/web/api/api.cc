@@ -6,6 +6,7 @@
 #include "domain/plan_json.h"
 #include "reports/format.h"
 #include "services/plan_catalog.h"
+#include "web/api/json_body.h"
 #include "web/handlers/plans.h"
 #include "web/http_errors.h"
 #include "web/pages/view_helpers.h"
@@ -17,11 +18,6 @@ namespace planwatch::web::api {
 namespace {
 
 using nlohmann::ordered_json;
-
-Response Json(const ordered_json& body, int status = 200) {
-    return Response{.status = status,
-                    .body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"};
-}
 
 ordered_json Counts(const reports::StatusCounts& counts) {
     ordered_json out = ordered_json::object();
@@ -85,7 +81,7 @@ Response CreatePlan(const Request& request, RequestContext& ctx) {
                          {"title", outcome->title},
                          {"activities", outcome->activities},
                          {"warnings", outcome->warnings}};
-    Response response = Json(body, 201);
+    Response response = JsonResponse(body, 201);
     response.headers.emplace_back("Location", "/api/v1/plans/" + std::to_string(outcome->plan_id));
     return response;
 }
@@ -93,16 +89,9 @@ Response CreatePlan(const Request& request, RequestContext& ctx) {
 Response PlanStatus(const Request& request, RequestContext& ctx) {
     StatusOr<int64_t> id = services::ParsePlanId(request.PathParam("id"));
     if (!id.ok()) return ErrorResponse(id.status());
-    domain::CivilDate as_of = ctx.today;
-    if (std::string text = request.Query("as_of"); !text.empty()) {
-        StatusOr<domain::CivilDate> parsed = domain::ParseCivilDate(text);
-        if (!parsed.ok()) {
-            return ErrorResponse(Status(StatusCode::kInvalidArgument, parsed.status().message(),
-                                        SourcePosition{.field = "as_of"}));
-        }
-        as_of = *parsed;
-    }
-    StatusOr<std::shared_ptr<const reports::ReportModel>> model = ctx.portal.Model(*id, as_of, "en");
+    StatusOr<domain::CivilDate> as_of = AsOfParam(request, ctx);
+    if (!as_of.ok()) return ErrorResponse(as_of.status());
+    StatusOr<std::shared_ptr<const reports::ReportModel>> model = ctx.portal.Model(*id, *as_of, "en");
     if (!model.ok()) return ErrorResponse(model.status());
     const reports::ReportModel& m = **model;
     ordered_json activities = ordered_json::array();
@@ -139,12 +128,12 @@ Response PlanStatus(const Request& request, RequestContext& ctx) {
                                 {"on_time", institution.on_time}});
     }
     ordered_json body = {{"plan", *id},
-                         {"as_of", domain::ToString(as_of)},
+                         {"as_of", domain::ToString(*as_of)},
                          {"counts", Counts(m.totals)},
                          {"by_pillar", pillars},
                          {"by_institution", institutions},
                          {"activities", activities}};
-    return Json(body);
+    return JsonResponse(body);
 }
 
 Response ListInstitutions(const Request&, RequestContext& ctx) {
@@ -177,7 +166,7 @@ Response ListInstitutions(const Request&, RequestContext& ctx) {
     }
     ordered_json list = ordered_json::array();
     for (auto& [id, entry] : by_id) list.push_back(std::move(entry));
-    return Json(list);
+    return JsonResponse(list);
 }
 
 Response GetInstitution(const Request& request, RequestContext& ctx) {
@@ -218,7 +207,7 @@ Response GetInstitution(const Request& request, RequestContext& ctx) {
     }
     if (body.is_null()) return ErrorResponse(NotFound("no institution with id " + std::to_string(*id)));
     body["plans"] = plans;
-    return Json(body);
+    return JsonResponse(body);
 }
 
 Response ListServices(const Request& request, RequestContext& ctx) {
@@ -250,7 +239,7 @@ Response ListServices(const Request& request, RequestContext& ctx) {
              {"state", domain::Name(s.state)},
              {"budget", budget}});
     }
-    return Json(list);
+    return JsonResponse(list);
 }
 
 Response Search(const Request& request, RequestContext& ctx) {
@@ -266,7 +255,7 @@ Response Search(const Request& request, RequestContext& ctx) {
                         {"title", hit.title},
                         {"href", link.href}});
     }
-    return Json({{"q", q}, {"hits", list}});
+    return JsonResponse({{"q", q}, {"hits", list}});
 }
 
 Response Me(const Request&, RequestContext& ctx) {
@@ -277,7 +266,7 @@ Response Me(const Request&, RequestContext& ctx) {
                        {"institution", user.institution_id ? ordered_json(*user.institution_id) : ordered_json(nullptr)}};
     // A script on a session cookie needs the session's CSRF token for its writes (X-CSRF-Token).
     if (!ctx.bearer && !ctx.csrf.empty()) me["csrf"] = ctx.csrf;
-    return Json(me);
+    return JsonResponse(me);
 }
 
 }  // namespace planwatch::web::api

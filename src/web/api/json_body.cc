@@ -1,13 +1,23 @@
 #include "web/api/json_body.h"
 
 namespace planwatch::web::api {
-namespace {
 
 Status FieldError(const char* field, std::string message) {
     return Status(StatusCode::kInvalidArgument, std::string(field) + ": " + message, SourcePosition{.field = field});
 }
 
-}  // namespace
+Response JsonResponse(const nlohmann::ordered_json& body, int status) {
+    return Response{.status = status,
+                    .body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"};
+}
+
+StatusOr<domain::CivilDate> AsOfParam(const Request& request, const RequestContext& ctx) {
+    const std::string text = request.Query("as_of");
+    if (text.empty()) return ctx.today;
+    StatusOr<domain::CivilDate> parsed = domain::ParseCivilDate(text);
+    if (!parsed.ok()) return FieldError("as_of", parsed.status().message());
+    return parsed;
+}
 
 StatusOr<nlohmann::json> JsonBody(const Request& request) {
     nlohmann::json body = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);

@@ -1,6 +1,7 @@
 #pragma once
 // Reading JSON request bodies field by field, so every API handler names the
-// field that is wrong in the same way (422 with "field"), and none throws.
+// field that is wrong in the same way (422 with "field"), and none throws; and
+// writing a JSON answer.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -8,9 +9,19 @@
 #include <nlohmann/json.hpp>
 
 #include "common/status.h"
+#include "domain/civil_date.h"
+#include "web/context.h"
 #include "web/request.h"
+#include "web/response.h"
 
 namespace planwatch::web::api {
+
+// kInvalidArgument naming field: "<field>: <message>".
+Status FieldError(const char* field, std::string message);
+// body as compact JSON (invalid UTF-8 replaced) with a trailing newline.
+Response JsonResponse(const nlohmann::ordered_json& body, int status = 200);
+// ?as_of=YYYY-MM-DD, or the context's today when absent; kInvalidArgument (field "as_of") when unreadable.
+StatusOr<domain::CivilDate> AsOfParam(const Request& request, const RequestContext& ctx);
 
 // kInvalidArgument unless the body is one JSON object.
 StatusOr<nlohmann::json> JsonBody(const Request& request);

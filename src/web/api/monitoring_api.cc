@@ -13,26 +13,9 @@ namespace {
 using nlohmann::json;
 using nlohmann::ordered_json;
 
-Response Json(const ordered_json& body, int status = 200) {
-    return Response{.status = status,
-                    .body = body.dump(-1, ' ', false, json::error_handler_t::replace) + "\n"};
-}
-
 // ReportJson already writes the report object; the API adds a newline.
 Response ReportResponse(const domain::ProgressReport& report, int status = 200) {
     return Response{.status = status, .body = services::ReportJson(report) + "\n"};
-}
-
-Status FieldError(const char* field, std::string message) {
-    return Status(StatusCode::kInvalidArgument, std::string(field) + ": " + message, SourcePosition{.field = field});
-}
-
-StatusOr<domain::CivilDate> AsOf(const Request& request, const RequestContext& ctx) {
-    std::string text = request.Query("as_of");
-    if (text.empty()) return ctx.today;
-    StatusOr<domain::CivilDate> parsed = domain::ParseCivilDate(text);
-    if (!parsed.ok()) return FieldError("as_of", parsed.status().message());
-    return parsed;
 }
 
 // {status, indicators:[{indicator, value}], narrative, evidence:[url | {url, sha256}]}: the
@@ -111,13 +94,13 @@ Response Transit(const Request& request, RequestContext& ctx, Transition transit
 Response ListRounds(const Request& request, RequestContext& ctx) {
     StatusOr<int64_t> plan = PathId(request, "id");
     if (!plan.ok()) return ErrorResponse(plan.status());
-    StatusOr<domain::CivilDate> as_of = AsOf(request, ctx);
+    StatusOr<domain::CivilDate> as_of = AsOfParam(request, ctx);
     if (!as_of.ok()) return ErrorResponse(as_of.status());
     StatusOr<std::vector<services::RoundView>> views = ctx.services.rounds().List(*plan, *as_of);
     if (!views.ok()) return ErrorResponse(views.status());
     ordered_json rounds = ordered_json::array();
     for (const services::RoundView& view : *views) rounds.push_back(services::RoundViewToJson(view));
-    return Json({{"plan", *plan}, {"as_of", domain::ToString(*as_of)}, {"rounds", rounds}});
+    return JsonResponse({{"plan", *plan}, {"as_of", domain::ToString(*as_of)}, {"rounds", rounds}});
 }
 
 Response OpenRound(const Request& request, RequestContext& ctx) {
@@ -146,7 +129,7 @@ Response OpenRound(const Request& request, RequestContext& ctx) {
     StatusOr<services::RoundView> view = ctx.services.rounds().Open(open, ActorOf(ctx), ctx.today);
     if (!view.ok()) return ErrorResponse(view.status());
     ctx.portal.Invalidate();
-    Response response = Json(services::RoundViewToJson(*view), 201);
+    Response response = JsonResponse(services::RoundViewToJson(*view), 201);
     response.headers.push_back({"Location", "/api/v1/rounds/" + std::to_string(view->round.id.value_or(0))});
     return response;
 }
@@ -154,11 +137,11 @@ Response OpenRound(const Request& request, RequestContext& ctx) {
 Response GetRound(const Request& request, RequestContext& ctx) {
     StatusOr<int64_t> id = PathId(request, "id");
     if (!id.ok()) return ErrorResponse(id.status());
-    StatusOr<domain::CivilDate> as_of = AsOf(request, ctx);
+    StatusOr<domain::CivilDate> as_of = AsOfParam(request, ctx);
     if (!as_of.ok()) return ErrorResponse(as_of.status());
     StatusOr<services::RoundView> view = ctx.services.rounds().Get(*id, *as_of);
     if (!view.ok()) return ErrorResponse(view.status());
-    return Json(services::RoundViewToJson(*view));
+    return JsonResponse(services::RoundViewToJson(*view));
 }
 
 Response ReopenRound(const Request& request, RequestContext& ctx) {
@@ -175,7 +158,7 @@ Response ReopenRound(const Request& request, RequestContext& ctx) {
         ctx.services.rounds().Reopen(*id, *institution, *until, ActorOf(ctx), ctx.today);
     if (!view.ok()) return ErrorResponse(view.status());
     ctx.portal.Invalidate();
-    return Json(services::RoundViewToJson(*view));
+    return JsonResponse(services::RoundViewToJson(*view));
 }
 
 Response ListReports(const Request& request, RequestContext& ctx) {
@@ -195,7 +178,7 @@ Response ListReports(const Request& request, RequestContext& ctx) {
     for (const domain::ProgressReport& report : *reports) {
         list.push_back(ordered_json::parse(services::ReportJson(report)));
     }
-    return Json({{"plan", *plan}, {"reports", list}});
+    return JsonResponse({{"plan", *plan}, {"reports", list}});
 }
 
 Response CreateReport(const Request& request, RequestContext& ctx) {
@@ -235,7 +218,7 @@ Response GetReport(const Request& request, RequestContext& ctx) {
                              {"report", ordered_json::parse(revision.snapshot_json, nullptr, false)}});
     }
     body["history"] = revisions;
-    return Json(body);
+    return JsonResponse(body);
 }
 
 Response EditReport(const Request& request, RequestContext& ctx) {

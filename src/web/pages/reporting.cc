@@ -152,10 +152,8 @@ StatusOr<json> OpenRounds(RequestContext& ctx, int64_t institution_id, const std
                             ctx.services.progress_reports().ListForPlan(summary.id));
         std::erase_if(reports, [&](const domain::ProgressReport& r) { return r.institution_id != institution_id; });
         for (const services::RoundView& view : views) {
-            const std::string opens = view.round.opens_on;
-            if (domain::ToString(ctx.today) < opens) continue;
-            std::vector<storage::RoundReopening> reopenings = view.reopenings;
-            if (services::RoundLocked(view.round, institution_id, reopenings, ctx.today)) continue;
+            if (domain::ToString(ctx.today) < view.round.opens_on) continue;
+            if (services::RoundLocked(view.round, institution_id, view.reopenings, ctx.today)) continue;
             json forms = json::array();
             for (const services::ExpectedReporter& expected : view.expected) {
                 const domain::Node* activity = FindNode(*plan, expected.activity_id);
