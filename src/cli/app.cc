@@ -38,6 +38,7 @@ int Run(int argc, char** argv, ServeHook serve) {
     AddParseCommand(app, ctx);
     AddImportCommand(app, ctx);
     AddPlansCommand(app, ctx);
+    AddPublishCommand(app, ctx);
     AddExportCommand(app, ctx);
     AddDbCommand(app, ctx);
     AddUserCommand(app, ctx);

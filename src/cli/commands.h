@@ -12,6 +12,7 @@ namespace planwatch::cli {
 void AddParseCommand(CLI::App& app, CommandContext& ctx);
 void AddImportCommand(CLI::App& app, CommandContext& ctx);
 void AddPlansCommand(CLI::App& app, CommandContext& ctx);
+void AddPublishCommand(CLI::App& app, CommandContext& ctx);
 void AddExportCommand(CLI::App& app, CommandContext& ctx);
 void AddDbCommand(CLI::App& app, CommandContext& ctx);
 void AddUserCommand(CLI::App& app, CommandContext& ctx);

@@ -1,4 +1,4 @@
-// planwatch import FILE... [--replace]
+// planwatch import FILE... [--replace] [--publish]
 // Each file is parsed and stored in its own transaction; a file that fails
 // changes nothing and the others still go in. The exit code is the worst one.
 #include <fmt/format.h>
@@ -16,6 +16,7 @@ namespace {
 struct ImportArgs {
     std::vector<std::string> files;
     bool replace = false;
+    bool publish = false;
 };
 
 std::string OutcomeJson(const std::string& file, const services::ImportOutcome& outcome) {
@@ -24,7 +25,8 @@ std::string OutcomeJson(const std::string& file, const services::ImportOutcome& 
                                    {"version", outcome.version},
                                    {"title", outcome.title},
                                    {"activities", outcome.activities},
-                                   {"warnings", outcome.warnings}};
+                                   {"warnings", outcome.warnings},
+                                   {"published", outcome.published}};
     return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -36,7 +38,8 @@ void RunImport(const ImportArgs& args, CommandContext& ctx) {
     services::ImportService imports(**store, {.max_bytes = *max_bytes, .language = ctx.lang});
     const std::string actor = CliActor();
     for (const std::string& file : args.files) {
-        StatusOr<services::ImportOutcome> outcome = imports.ImportFile(file, actor, args.replace);
+        StatusOr<services::ImportOutcome> outcome =
+            imports.ImportFile(file, actor, {.replace = args.replace, .publish = args.publish});
         if (!outcome.ok()) {
             ctx.Fail(outcome.status());
             continue;
@@ -55,6 +58,7 @@ void AddImportCommand(CLI::App& app, CommandContext& ctx) {
                                                  "document twice is refused unless --replace.");
     cmd->add_option("FILE", args->files, "Documents to import")->required();
     cmd->add_flag("--replace", args->replace, "Store a known document as a new version of its plan");
+    cmd->add_flag("--publish", args->publish, "Publish each imported plan (otherwise it is a draft only staff see)");
     cmd->add_option("--lang", ctx.lang, "Document language")
         ->check(CLI::IsMember({"auto", "ro", "sl", "en", "it", "es"}))
         ->default_str("auto");

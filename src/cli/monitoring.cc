@@ -113,7 +113,8 @@ void RunRounds(const MonitoringArgs& args, CommandContext& ctx) {
     StatusOr<std::unique_ptr<storage::Store>> store = ctx.OpenStore();
     if (!store.ok()) return ctx.Fail(store.status());
     services::RoundService rounds(**store);
-    StatusOr<std::vector<services::RoundView>> views = rounds.List(args.plan_id, *as_of);
+    StatusOr<std::vector<services::RoundView>> views =
+        rounds.List(args.plan_id, *as_of, services::Actor::CommandLine(CliActor()));
     if (!views.ok()) return ctx.Fail(views.status());
     std::string out;
     if (ctx.json) {

@@ -20,11 +20,12 @@ std::string Period(const storage::PlanSummary& plan) {
 }
 
 std::string Table(const std::vector<storage::PlanSummary>& plans) {
-    std::string out = fmt::format("{:<6} {:<7} {:<10} {:>10}  {}\n", "ID", "VERSION", "PERIOD", "ACTIVITIES", "TITLE");
+    std::string out = fmt::format("{:<6} {:<7} {:<10} {:>10}  {:<9}  {}\n", "ID", "VERSION", "PERIOD", "ACTIVITIES",
+                                  "STATE", "TITLE");
     for (const storage::PlanSummary& plan : plans) {
         std::string version = fmt::format("{}{}", plan.version, plan.latest ? "" : "*");
-        out += fmt::format("{:<6} {:<7} {:<10} {:>10}  {}\n", plan.id, version, Period(plan), plan.activities,
-                           plan.title);
+        out += fmt::format("{:<6} {:<7} {:<10} {:>10}  {:<9}  {}\n", plan.id, version, Period(plan), plan.activities,
+                           plan.published() ? "published" : "draft", plan.title);
     }
     return out;
 }
@@ -43,7 +44,8 @@ void RunPlans(const PlansArgs& args, CommandContext& ctx) {
 
 void AddPlansCommand(CLI::App& app, CommandContext& ctx) {
     auto args = std::make_shared<PlansArgs>();
-    CLI::App* cmd = app.add_subcommand("plans", "List stored plans: id, version, period, activities, title.");
+    CLI::App* cmd =
+        app.add_subcommand("plans", "List stored plans: id, version, period, activities, draft or published, title.");
     cmd->add_flag("--all-versions", args->all_versions, "Also list older versions (marked *)");
     cmd->callback([args, &ctx] { RunGuarded(ctx, [&] { RunPlans(*args, ctx); }); });
 }

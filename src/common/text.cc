@@ -287,6 +287,19 @@ std::string Lower(std::string_view utf8) {
     return ToUtf8(s);
 }
 
+bool StartsLowercase(std::string_view utf8) {
+    int32_t at = 0;
+    const int32_t length = static_cast<int32_t>(utf8.size());
+    while (at < length) {
+        UChar32 c;
+        U8_NEXT(reinterpret_cast<const uint8_t*>(utf8.data()), at, length, c);
+        if (c < 0) return false;
+        if (u_isalnum(c)) return u_islower(c);
+        if (!u_isspace(c) && !u_ispunct(c)) return false;
+    }
+    return false;
+}
+
 bool IsValidUtf8(std::string_view bytes, size_t* bad_offset) {
     const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
     int32_t length = static_cast<int32_t>(bytes.size());

@@ -19,6 +19,10 @@ std::string SearchKey(std::string_view utf8);
 // Lower case by Unicode rules ("ȘTEFAN" -> "ștefan"), no other change.
 std::string Lower(std::string_view utf8);
 
+// True when the first letter-or-digit of the text is a lower-case letter
+// ("drogami (ZPPPD)" yes, "Delovna", "2019" and "(MZ)" no).
+bool StartsLowercase(std::string_view utf8);
+
 // True when bytes are well-formed UTF-8 (no overlongs, no surrogates).
 // On false, *bad_offset (if given) is the byte offset of the first bad sequence.
 bool IsValidUtf8(std::string_view bytes, size_t* bad_offset = nullptr);

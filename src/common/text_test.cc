@@ -34,6 +34,18 @@ TEST(SearchKey, IgnoresCaseDiacriticsAndCedillas) {
 
 TEST(Lower, FollowsUnicode) { EXPECT_EQ(Lower("ȘTEFAN ȚĂRAN"), "ștefan țăran"); }
 
+TEST(StartsLowercase, LooksAtTheFirstLetterOrDigit) {
+    EXPECT_TRUE(StartsLowercase("prepovedanimi drogami (ZPPPD)"));
+    EXPECT_TRUE(StartsLowercase("  „școlilor” din județ"));
+    EXPECT_TRUE(StartsLowercase("ţară"));
+    EXPECT_FALSE(StartsLowercase("Delovna skupina"));
+    EXPECT_FALSE(StartsLowercase("Ștefan"));
+    EXPECT_FALSE(StartsLowercase("(MZ) in NIJZ"));
+    EXPECT_FALSE(StartsLowercase("2019-1"));
+    EXPECT_FALSE(StartsLowercase(""));
+    EXPECT_FALSE(StartsLowercase("\xff bad"));
+}
+
 TEST(IsValidUtf8, FindsTheFirstBadByte) {
     size_t at = 0;
     EXPECT_TRUE(IsValidUtf8("județ"));

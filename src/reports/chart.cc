@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "domain/civil_date.h"
+#include "reports/chart_tree.h"
 
 namespace planwatch::reports {
 namespace {
@@ -140,6 +141,7 @@ Drawing LayOut(const Chart& chart) {
         case Chart::Kind::kBars: return Bars(chart);
         case Chart::Kind::kPercent: return Percent(chart);
         case Chart::Kind::kTimeline: return Timeline(chart);
+        case Chart::Kind::kTree: return LayOutTree(chart);
     }
     return {};
 }

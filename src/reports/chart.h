@@ -11,6 +11,10 @@ struct Chart {
         kBars,       // one horizontal bar per row: values[0]
         kPercent,    // one group per row, one bar per series, values as ratios 0..1
         kTimeline,   // one span per row from start to end (days), a marker line at `marker`
+        kTree,       // an organisation chart: boxes joined by lines, each row under rows[parent]
+                     // (chart_tree.cc). A row with one child stacks it below; a row with several
+                     // fans them out in columns, and the children of fanned-out rows are not drawn
+                     // (say how many there are in their note), so a big unit stays readable.
     };
     Kind kind = Kind::kBars;
     std::string id;      // unique in the document; SVG ids derive from it
@@ -23,6 +27,9 @@ struct Chart {
         std::string color;  // kBars and kTimeline: the bar's fill
         long start = 0;     // kTimeline: days since 1970-01-01
         long end = 0;
+        int parent = -1;    // kTree: index of the row above, -1 for the root (the first such row)
+        std::string note;   // kTree: a smaller second line ("12 units")
+        bool emphasis = false;  // kTree: the unit the page is about
     };
     std::vector<Row> rows;
     std::vector<std::string> series_colors;
@@ -37,6 +44,7 @@ struct Shape {
     Kind kind = Kind::kRect;
     double x = 0, y = 0, w = 0, h = 0;  // a line goes from (x, y) to (x + w, y + h)
     std::string color;                  // "#rrggbb": fill, text or stroke colour
+    std::string stroke;                 // a rectangle's outline, "#rrggbb"; empty for none
     std::string text;
     double size = 11;                   // font size
     enum class Anchor { kStart, kMiddle, kEnd };

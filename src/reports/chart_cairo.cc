@@ -17,7 +17,14 @@ void Paint(cairo_t* cr, const Shape& s) {
     switch (s.kind) {
         case Shape::Kind::kRect:
             cairo_rectangle(cr, s.x, s.y, s.w, s.h);
-            cairo_fill(cr);
+            if (s.stroke.empty()) {
+                cairo_fill(cr);
+                break;
+            }
+            cairo_fill_preserve(cr);
+            SetColor(cr, s.stroke);
+            cairo_set_line_width(cr, 1);
+            cairo_stroke(cr);
             break;
         case Shape::Kind::kLine:
             cairo_set_line_width(cr, 1);

@@ -1,6 +1,7 @@
 #include "reports/report_model.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -261,6 +262,35 @@ const InstitutionSummary* ReportModel::FindInstitution(const std::string& name) 
         if (i.name == name) return &i;
     }
     return nullptr;
+}
+
+std::optional<InstitutionSummary> ReportModel::SummaryOf(int64_t institution_id) const {
+    std::optional<InstitutionSummary> merged;
+    for (const domain::Institution& entry : plan.institutions) {
+        if (entry.id != institution_id) continue;
+        const InstitutionSummary* one = FindInstitution(entry.name);
+        if (!merged) merged = InstitutionSummary{.name = entry.name, .acronym = entry.acronym};
+        if (!one) continue;
+        merged->led.insert(merged->led.end(), one->led.begin(), one->led.end());
+        merged->partnered.insert(merged->partnered.end(), one->partnered.begin(), one->partnered.end());
+        merged->expected += one->expected;
+        merged->received += one->received;
+        merged->on_time += one->on_time;
+        merged->approved_reports += one->approved_reports;
+    }
+    if (!merged) return std::nullopt;
+    for (std::vector<int>* list : {&merged->led, &merged->partnered}) {
+        std::sort(list->begin(), list->end());
+        list->erase(std::unique(list->begin(), list->end()), list->end());
+    }
+    // An activity both names lead on is one activity: count each once, and partnering
+    // on what it also leads is leading.
+    std::vector<int> only_partner;
+    std::set_difference(merged->partnered.begin(), merged->partnered.end(), merged->led.begin(), merged->led.end(),
+                        std::back_inserter(only_partner));
+    merged->partnered = std::move(only_partner);
+    for (int index : merged->led) merged->lead_counts.Add(activities[index].status);
+    return merged;
 }
 
 StatusOr<ReportModel> BuildReportModel(const domain::Plan& plan, const std::vector<ActivityReports>& reports,

@@ -157,6 +157,10 @@ struct ReportModel {
 
     // The summary of the named institution (canonical name), or nullptr.
     const InstitutionSummary* FindInstitution(const std::string& name) const;
+    // Everything the plan's entries for one registry institution lead and partner
+    // on, as one summary named as the first entry: after a merge of institutions
+    // two names of one plan can be one institution. nullopt when no entry has it.
+    std::optional<InstitutionSummary> SummaryOf(int64_t institution_id) const;
 };
 
 struct ModelOptions {

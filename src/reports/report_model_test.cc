@@ -69,6 +69,28 @@ ReportEntry Report(std::string period, domain::ClaimedState claimed, std::string
     return {r, std::move(who)};
 }
 
+TEST(ReportModel, SummaryOfJoinsThePlansNamesForOneInstitutionAfterAMerge) {
+    // As a merge leaves it: "ONG" (partner on all three) and "DSP Cluj" (lead on 1.3) are one institution, 7.
+    domain::Plan plan = SmallPlan();
+    plan.institutions[0].id = 5;
+    plan.institutions[1].id = 7;
+    plan.institutions[2].id = 7;
+    StatusOr<ReportModel> m = BuildReportModel(plan, {}, {}, domain::CivilDate{2019, 3, 1});
+    ASSERT_TRUE(m.ok()) << m.status();
+
+    std::optional<InstitutionSummary> merged = m->SummaryOf(7);
+    ASSERT_TRUE(merged.has_value());
+    EXPECT_EQ(merged->name, "DSP Cluj");
+    EXPECT_EQ(merged->led, std::vector<int>{2});  // 1.3
+    EXPECT_EQ(merged->partnered, (std::vector<int>{0, 1}));  // 1.3 is led, not partnered as well
+    EXPECT_EQ(merged->lead_counts.total, 1);
+    std::optional<InstitutionSummary> isj = m->SummaryOf(5);
+    ASSERT_TRUE(isj.has_value());
+    EXPECT_EQ(isj->led, (std::vector<int>{0, 1}));
+    EXPECT_TRUE(isj->partnered.empty());
+    EXPECT_FALSE(m->SummaryOf(99).has_value());
+}
+
 TEST(BuildReportModel, MeasuresCompletenessAndTimelinessPerLeadInstitution) {
     std::vector<ActivityReports> reports = {
         {.activity_code = "1.1",

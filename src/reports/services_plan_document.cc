@@ -44,9 +44,9 @@ std::vector<std::string> SourceHeaders(const std::string& l) {
 Table Existing(const ReportModel& m, const std::vector<const SocialService*>& lines, std::optional<int> year) {
     const std::string& l = m.language;
     Table t{.id = "table-existing", .caption = Label(l, "sp.existing"),
-            .header = {Label(l, "sp.nr"), Label(l, "sp.code"), Label(l, "sp.name"), Label(l, "sp.capacity"),
-                       Label(l, "sp.occupancy")},
-            .total_last = true, .widths = {1, 3, 5, 2, 2, 2, 2, 2, 2, 2}};
+            .header = {Label(l, "sp.nr"), Label(l, "sp.code"), Label(l, "sp.name"), Label(l, "sp.beneficiaries"),
+                       Label(l, "sp.capacity"), Label(l, "sp.occupancy")},
+            .total_last = true, .widths = {1, 3, 5, 3, 2, 2, 2, 2, 2, 2, 2}};
     for (std::string& h : SourceHeaders(l)) t.header.push_back(std::move(h));
     std::map<std::string, int64_t> totals;
     size_t n = 0;
@@ -54,7 +54,9 @@ Table Existing(const ReportModel& m, const std::vector<const SocialService*>& li
         // As the 1086/2018 plans write it, under the capacity; the importer reads the state back from there.
         std::string capacity = Capacity(*s, l);
         if (s->state == ServiceState::kRestructuring) capacity += "\n" + Label(l, "sp.restructuring");
-        std::vector<Cell> row{Nr(++n), Cell{.text = s->code}, Cell{.text = s->name}, Cell{.text = capacity},
+        // The model groups the rows under headings per beneficiary group; a column says the same per row.
+        std::vector<Cell> row{Nr(++n), Cell{.text = s->code}, Cell{.text = s->name}, Cell{.text = s->beneficiaries},
+                              Cell{.text = capacity},
                               Cell{.text = s->occupancy ? FormatPercent(s->occupancy, l) : "", .number = true}};
         std::map<std::string, int64_t> amounts = BySource(*s, year);
         for (const char* k : kSources) {
@@ -63,7 +65,8 @@ Table Existing(const ReportModel& m, const std::vector<const SocialService*>& li
         }
         t.rows.push_back(std::move(row));
     }
-    std::vector<Cell> total{Cell{}, Cell{}, Cell{.text = Label(l, "sp.total"), .row_header = true}, Cell{}, Cell{}};
+    std::vector<Cell> total{Cell{}, Cell{}, Cell{.text = Label(l, "sp.total"), .row_header = true}, Cell{}, Cell{},
+                            Cell{}};
     for (const char* k : kSources) total.push_back(Money(totals[k], l));
     t.rows.push_back(std::move(total));
     return t;
@@ -72,13 +75,14 @@ Table Existing(const ReportModel& m, const std::vector<const SocialService*>& li
 Table Proposed(const ReportModel& m, const std::vector<const SocialService*>& lines, std::optional<int> year) {
     const std::string& l = m.language;
     Table t{.id = "table-proposed", .caption = Label(l, "sp.proposed"),
-            .header = {Label(l, "sp.nr"), Label(l, "sp.proposed_name"), Label(l, "sp.code"), Label(l, "sp.capacity"),
-                       Label(l, "sp.staff"), Label(l, "sp.area")},
-            .widths = {1, 6, 2, 2, 1, 2, 2, 2, 2, 2, 2}};
+            .header = {Label(l, "sp.nr"), Label(l, "sp.proposed_name"), Label(l, "sp.code"),
+                       Label(l, "sp.beneficiaries"), Label(l, "sp.capacity"), Label(l, "sp.staff"), Label(l, "sp.area")},
+            .widths = {1, 5, 2, 4, 2, 1, 2, 2, 2, 2, 2, 2}};
     for (std::string& h : SourceHeaders(l)) t.header.push_back(std::move(h));
     size_t n = 0;
     for (const SocialService* s : lines) {
-        std::vector<Cell> row{Nr(++n), Cell{.text = s->name}, Cell{.text = s->code}, Cell{.text = Capacity(*s, l)},
+        std::vector<Cell> row{Nr(++n), Cell{.text = s->name}, Cell{.text = s->code}, Cell{.text = s->beneficiaries},
+                              Cell{.text = Capacity(*s, l)},
                               Cell{.text = s->staff ? std::to_string(*s->staff) : "", .number = true},
                               Cell{.text = s->area_m2 ? FormatNumber(*s->area_m2, l) : "", .number = true}};
         std::map<std::string, int64_t> amounts = BySource(*s, year);
@@ -88,18 +92,46 @@ Table Proposed(const ReportModel& m, const std::vector<const SocialService*>& li
     return t;
 }
 
+// The sources a line's budget comes from, as the funding column names them.
+std::string Funding(const SocialService& s, std::optional<int> year, const std::string& l) {
+    std::string out;
+    for (const auto& [source, amount] : BySource(s, year)) {
+        out += (out.empty() ? "" : "; ") + Label(l, "sp.funding." + source);
+    }
+    return out;
+}
+
 Table Contracting(const ReportModel& m, const std::vector<const SocialService*>& lines, std::optional<int> year) {
     const std::string& l = m.language;
     Table t{.id = "table-contracting", .caption = Label(l, "sp.contracting"),
             .header = {Label(l, "sp.nr"), Label(l, "sp.name"), Label(l, "sp.beneficiaries"), Label(l, "sp.cpv"),
-                       Label(l, "sp.budget")},
-            .widths = {1, 6, 4, 2, 2}};
+                       Label(l, "sp.budget"), Label(l, "sp.funding")},
+            .widths = {1, 6, 4, 2, 2, 2}};
     size_t n = 0;
     for (const SocialService* s : lines) {
         int64_t sum = 0;
         for (const auto& [source, amount] : BySource(*s, year)) sum += amount;
         t.rows.push_back({Nr(++n), Cell{.text = s->name}, Cell{.text = s->beneficiaries}, Cell{.text = s->code},
-                          s->budget.empty() ? Cell{} : Money(sum, l)});
+                          s->budget.empty() ? Cell{} : Money(sum, l), Cell{.text = Funding(*s, year, l)}});
+    }
+    return t;
+}
+
+// One table for the whole programme: the course, the staff it is for, how many
+// people and the budget, which the model's small per-course tables also give.
+Table Training(const ReportModel& m, const std::vector<const SocialService*>& lines, std::optional<int> year) {
+    const std::string& l = m.language;
+    Table t{.id = "table-training", .caption = Label(l, "sp.training"),
+            .header = {Label(l, "sp.nr"), Label(l, "sp.activity"), Label(l, "sp.category"), Label(l, "sp.persons"),
+                       Label(l, "sp.budget"), Label(l, "sp.schedule")},
+            .widths = {1, 6, 5, 2, 2, 2}};
+    size_t n = 0;
+    for (const SocialService* s : lines) {
+        int64_t sum = 0;
+        for (const auto& [source, amount] : BySource(*s, year)) sum += amount;
+        t.rows.push_back({Nr(++n), Cell{.text = s->name}, Cell{.text = s->beneficiaries},
+                          Cell{.text = s->capacity ? FormatNumber(s->capacity->value, l) : "", .number = true},
+                          s->budget.empty() ? Cell{} : Money(sum, l), Cell{.text = s->schedule}});
     }
     return t;
 }
@@ -154,8 +186,7 @@ Document BuildServicesPlanDocument(const ReportModel& m) {
     Section(out, 3, Label(l, "sp.contracting"), "contracting", Contracting(m, contracting, year), l);
     Section(out, 2, Label(l, "sp.information"), "information",
             Calendar(m, information, "table-information", Label(l, "sp.information")), l);
-    Section(out, 2, Label(l, "sp.training"), "training",
-            Calendar(m, training, "table-training", Label(l, "sp.training")), l);
+    Section(out, 2, Label(l, "sp.training"), "training", Training(m, training, year), l);
     return doc;
 }
 

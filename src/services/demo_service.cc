@@ -10,6 +10,7 @@ std::string DescribeImport(const ImportOutcome& outcome) {
     std::string line = fmt::format("imported {} \"{}\": {} activities, {} warnings", outcome.plan_id, outcome.title,
                                    outcome.activities, outcome.warnings);
     if (outcome.replaced) line += fmt::format(" (version {})", outcome.version);
+    if (outcome.published) line += ", published";
     return line;
 }
 
@@ -24,7 +25,7 @@ StatusOr<DemoReport> DemoService::SeedIfEmpty(const std::string& actor, const do
     std::optional<int64_t> action_plan;  // seed 000, the plan with a reporting round
     for (const resources::Resource& sample : resources::List("samples/")) {
         std::string file_name(sample.path.substr(sample.path.rfind('/') + 1));
-        StatusOr<ImportOutcome> outcome = imports_.ImportBytes(sample.bytes, file_name, actor);
+        StatusOr<ImportOutcome> outcome = imports_.ImportBytes(sample.bytes, file_name, actor, {.publish = true});
         if (outcome.ok()) {
             report.imported.push_back(DescribeImport(*outcome));
             if (file_name.rfind("000_", 0) == 0) action_plan = outcome->plan_id;

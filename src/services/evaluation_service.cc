@@ -9,8 +9,8 @@
 namespace planwatch::services {
 namespace {
 
-StatusOr<WrittenReport> Write(const std::string& format, const reports::ReportModel& model,
-                              const reports::WriteOptions& options) {
+StatusOr<WrittenReport> WriteAs(const std::string& format, const reports::ReportModel& model,
+                                const reports::WriteOptions& options) {
     PW_ASSIGN_OR_RETURN(std::string bytes, reports::WriteReport(format, model, options));
     // WriteReport has checked the name, so the lookup cannot fail.
     const reports::ReportFormat* found = reports::FindReportFormat(format);
@@ -24,6 +24,11 @@ StatusOr<WrittenReport> EvaluationService::Evaluation(int64_t plan_id, const dom
     // Checked before the model is built, so a typo costs no status computation.
     if (!reports::FindReportFormat(format)) return reports::WriteReport(format, {}).status();
     PW_ASSIGN_OR_RETURN(reports::ReportModel model, statuses_.Compute(plan_id, as_of));
+    return Write(model, format, institution);
+}
+
+StatusOr<WrittenReport> EvaluationService::Write(const reports::ReportModel& model, const std::string& format,
+                                                 const std::string& institution) {
     reports::WriteOptions options;
     if (!institution.empty()) {
         // People type acronyms and spelling variants; the writer wants the canonical name.
@@ -32,12 +37,12 @@ StatusOr<WrittenReport> EvaluationService::Evaluation(int64_t plan_id, const dom
         PW_ASSIGN_OR_RETURN(InstitutionProfile profile, registry.GetInstitution(institution_id));
         const std::string& name = profile.record.institution.name;
         if (!model.FindInstitution(name)) {
-            return NotFound(fmt::format("plan {} does not name the institution \"{}\"", plan_id, name));
+            return NotFound(fmt::format("plan {} does not name the institution \"{}\"", model.plan.id.value_or(0), name));
         }
         options.document = reports::DocumentKind::kInstitution;
         options.institution = name;
     }
-    return Write(format, model, options);
+    return WriteAs(format, model, options);
 }
 
 StatusOr<int64_t> EvaluationService::FindServicesPlan(std::optional<int> year) {
@@ -70,7 +75,7 @@ StatusOr<WrittenReport> EvaluationService::ServicesPlan(std::optional<int64_t> p
     if (year && model.plan.period_start != year) {
         return NotFound(fmt::format("plan {} is not the plan for {}", *plan_id, *year));
     }
-    return Write(format, model, {.document = reports::DocumentKind::kSocialServicesPlan});
+    return WriteAs(format, model, {.document = reports::DocumentKind::kSocialServicesPlan});
 }
 
 }  // namespace planwatch::services

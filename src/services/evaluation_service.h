@@ -37,6 +37,11 @@ public:
     StatusOr<WrittenReport> Evaluation(int64_t plan_id, const domain::CivilDate& as_of, const std::string& format,
                                        const std::string& institution = "");
 
+    // The same document from a model already computed (StatusService), for callers
+    // that keep written reports per data version (DownloadService).
+    StatusOr<WrittenReport> Write(const reports::ReportModel& model, const std::string& format,
+                                  const std::string& institution = "");
+
     // The annual social-services plan of a stored plan that holds social services.
     // Without plan_id: the newest plan version holding services whose period
     // starts in year (any year when year is empty). kNotFound when no such plan

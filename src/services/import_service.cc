@@ -40,16 +40,18 @@ std::string PreviousJson(const storage::PlanSummary& previous) {
 ImportService::ImportService(storage::Store& store, ImportServiceOptions options)
     : store_(store), options_(std::move(options)) {}
 
-StatusOr<ImportOutcome> ImportService::ImportFile(const std::string& path, const std::string& actor, bool replace) {
+StatusOr<ImportOutcome> ImportService::ImportFile(const std::string& path, const std::string& actor,
+                                                  ImportFlags flags) {
     PW_ASSIGN_OR_RETURN(std::string bytes, ReadDocumentFile(path, options_.max_bytes));
     std::string file_name = std::filesystem::path(path).filename().string();
-    StatusOr<ImportOutcome> outcome = ImportBytes(bytes, file_name, actor, replace);
+    StatusOr<ImportOutcome> outcome = ImportBytes(bytes, file_name, actor, flags);
     if (!outcome.ok()) return outcome.status().WithFile(path);
     return outcome;
 }
 
 StatusOr<ImportOutcome> ImportService::ImportBytes(std::string_view bytes, const std::string& file_name,
-                                                   const std::string& actor, bool replace) {
+                                                   const std::string& actor, ImportFlags flags) {
+    const bool replace = flags.replace;
     import::ImportOptions import_options;
     import_options.max_bytes = options_.max_bytes;
     import_options.language = options_.language;
@@ -94,6 +96,17 @@ StatusOr<ImportOutcome> ImportService::ImportBytes(std::string_view bytes, const
     event.before_json = previous ? PreviousJson(*previous) : "null";
     event.after_json = SummaryJson(plan, plan_id, version);
     PW_RETURN_IF_ERROR(tx->Append(event));
+    if (flags.publish) {
+        PW_RETURN_IF_ERROR(tx->SetPlanPublication(plan_id, actor));
+        domain::AuditEvent published;
+        published.actor = actor;
+        published.action = "plan.publish";
+        published.entity = "plan";
+        published.entity_id = event.entity_id;
+        published.before_json = R"({"published":false})";
+        published.after_json = R"({"published":true})";
+        PW_RETURN_IF_ERROR(tx->Append(published));
+    }
     PW_RETURN_IF_ERROR(tx->Commit());
 
     ImportOutcome outcome;
@@ -103,6 +116,7 @@ StatusOr<ImportOutcome> ImportService::ImportBytes(std::string_view bytes, const
     outcome.activities = domain::CountActivities(plan);
     outcome.warnings = static_cast<int>(plan.warnings.size());
     outcome.replaced = previous.has_value();
+    outcome.published = flags.publish;
     return outcome;
 }
 

@@ -19,6 +19,12 @@ struct ImportServiceOptions {
     std::string language = "auto";              // or ro, sl, en, it, es
 };
 
+// What an import does besides storing the plan.
+struct ImportFlags {
+    bool replace = false;  // store a document already imported as the next version of its plan
+    bool publish = false;  // publish the new plan in the same transaction (else it is a draft)
+};
+
 struct ImportOutcome {
     int64_t plan_id = 0;
     int version = 1;
@@ -26,6 +32,7 @@ struct ImportOutcome {
     int activities = 0;
     int warnings = 0;
     bool replaced = false;  // a new version of an existing plan
+    bool published = false;
 };
 
 class ImportService {
@@ -35,16 +42,18 @@ public:
 
     // Reads the file at path (the size is checked on disk first) and imports it.
     // Errors: those of ReadDocumentFile and ImportBytes; every one names the file.
-    StatusOr<ImportOutcome> ImportFile(const std::string& path, const std::string& actor, bool replace = false);
+    StatusOr<ImportOutcome> ImportFile(const std::string& path, const std::string& actor, ImportFlags flags = {});
 
     // Imports a document already in memory; file_name (no folders) picks the
     // reader and becomes the plan's source file. The same document (same sha256)
-    // is refused with kConflict unless replace, which stores it as the next
+    // is refused with kConflict unless flags.replace, which stores it as the next
     // version of the plan with that sha256, or else of the latest plan with the
-    // same source file name or title. Errors of the importer (kInvalidArgument,
-    // kTooLarge) and of the Store (kUnavailable, kConflict) pass through.
-    StatusOr<ImportOutcome> ImportBytes(std::string_view bytes, const std::string& file_name,
-                                        const std::string& actor, bool replace = false);
+    // same source file name or title. The plan is a draft unless flags.publish,
+    // which publishes it in the same transaction (audited as plan.publish too).
+    // Errors of the importer (kInvalidArgument, kTooLarge) and of the Store
+    // (kUnavailable, kConflict) pass through.
+    StatusOr<ImportOutcome> ImportBytes(std::string_view bytes, const std::string& file_name, const std::string& actor,
+                                        ImportFlags flags = {});
 
     const ImportServiceOptions& options() const { return options_; }
 

@@ -164,7 +164,7 @@ TEST_P(MonitoringSuite, Seed000RoundThroughSubmitReturnResubmitApprove) {
     EXPECT_EQ(reports_->Approve(*draft->id, Reporter(lead)).status().code(), StatusCode::kPermissionDenied);
     EXPECT_EQ(reports_->Return(*draft->id, " ", Coordinator()).status().code(), StatusCode::kInvalidArgument);
 
-    StatusOr<RoundView> after_submit = services_->rounds().Get(*round->round.id, Day("2018-01-21"));
+    StatusOr<RoundView> after_submit = services_->rounds().Get(*round->round.id, Day("2018-01-21"), Coordinator());
     ASSERT_TRUE(after_submit.ok()) << after_submit.status();
     EXPECT_EQ(after_submit->received_count, 1);
     EXPECT_EQ(after_submit->on_time_count, 1);
@@ -200,7 +200,7 @@ TEST_P(MonitoringSuite, Seed000RoundThroughSubmitReturnResubmitApprove) {
     EXPECT_EQ(row->status, ActivityStatus::kCompleted) << row->reason;
     EXPECT_EQ(after->totals.Of(ActivityStatus::kCompleted), before->totals.Of(ActivityStatus::kCompleted) + 1);
 
-    StatusOr<RoundView> final_round = services_->rounds().Get(*round->round.id, Day("2018-02-01"));
+    StatusOr<RoundView> final_round = services_->rounds().Get(*round->round.id, Day("2018-02-01"), Coordinator());
     ASSERT_TRUE(final_round.ok());
     EXPECT_EQ(final_round->received_count, 1);
     EXPECT_EQ(final_round->expected_count, int(want.size()));
@@ -234,6 +234,104 @@ TEST_P(MonitoringSuite, Seed000RoundThroughSubmitReturnResubmitApprove) {
     EXPECT_EQ(actions.count("report.return"), 1u);
     EXPECT_EQ(actions.count("report.approve"), 1u);
     EXPECT_EQ(actions.count("report.edit"), 2u);
+}
+
+// National scale: the batch path (bulk reads, one transaction per batch) gives
+// every model exactly as Compute gives it plan by plan; seed 000 with a 2017
+// round and a few approved, submitted and draft reports, next to seed 002.
+TEST_P(MonitoringSuite, ComputeEachGivesWhatComputeGivesPlanByPlan) {
+    int64_t seed000 = ImportSeed("000_ffec081ef8fe4e47.txt");
+    int64_t seed002 = ImportSeed("002_8d53b20a0e2536f7.txt");
+    StatusOr<domain::Plan> plan = [&] { return (*store_->Begin())->LoadPlan(seed000); }();
+    ASSERT_TRUE(plan.ok()) << plan.status();
+    ASSERT_TRUE(services_->rounds().Open({.plan_id = seed000, .period = "2017", .grace_days = 10}, Coordinator(),
+                                         Day("2018-01-02")).ok());
+    std::vector<const domain::Node*> activities = Activities(*plan);
+    ASSERT_GT(activities.size(), 40u);
+    {
+        auto tx = store_->Begin();
+        ASSERT_TRUE(tx.ok());
+        std::vector<domain::ProgressReport> reports;
+        for (size_t a = 0; a < 6; ++a) {
+            const std::string lead = Lead(*activities[a]);
+            domain::ProgressReport report{
+                .activity_id = *activities[a]->id,
+                .institution_id = InstitutionId(*plan, lead),
+                .period = "2017",
+                .claimed = a % 2 == 0 ? domain::ClaimedState::kCompleted : domain::ClaimedState::kInProgress,
+                .narrative = "Activitate desfășurată",
+                .review = a < 3 ? domain::ReviewState::kApproved
+                                : a < 5 ? domain::ReviewState::kSubmitted : domain::ReviewState::kDraft,
+                .created_at = "2018-01-10T09:00:00Z",
+                .submitted_at = a < 5 ? "2018-01-12T09:00:00Z" : ""};
+            report.values.push_back({.indicator_index = 0, .value = 3.0 + a});
+            report.evidence.push_back({.url = "https://cjcluj.ro/raport-" + std::to_string(a)});
+            reports.push_back(std::move(report));
+        }
+        ASSERT_TRUE((*tx)->InsertReports(reports).ok());
+        ASSERT_TRUE((*tx)->Append({.actor = "test", .action = "report.import", .entity = "plan"}).ok());
+        ASSERT_TRUE((*tx)->Commit().ok());
+    }
+
+    for (storage::ReportFields fields : {storage::ReportFields::kAll, storage::ReportFields::kStatus}) {
+        std::vector<reports::ReportModel> models;
+        Status each = services_->statuses().ComputeEach(
+            {seed002, seed000}, Day("2018-03-01"),
+            [&](reports::ReportModel&& model) {
+                models.push_back(std::move(model));
+                return Status::Ok();
+            },
+            fields);
+        ASSERT_TRUE(each.ok()) << each;
+        ASSERT_EQ(models.size(), 2u);
+        for (const auto& [index, plan_id] : std::vector<std::pair<size_t, int64_t>>{{0, seed002}, {1, seed000}}) {
+            StatusOr<reports::ReportModel> one = services_->statuses().Compute(plan_id, Day("2018-03-01"));
+            ASSERT_TRUE(one.ok()) << one.status();
+            const reports::ReportModel& bulk = models[index];
+            EXPECT_EQ(bulk.plan, one->plan);
+            EXPECT_EQ(bulk.totals.by_status, one->totals.by_status);
+            ASSERT_EQ(bulk.activities.size(), one->activities.size());
+            for (size_t i = 0; i < bulk.activities.size(); ++i) {
+                EXPECT_EQ(bulk.activities[i].id, one->activities[i].id);
+                EXPECT_EQ(bulk.activities[i].status, one->activities[i].status) << one->activities[i].code;
+                EXPECT_EQ(bulk.activities[i].reason, one->activities[i].reason);
+                ASSERT_EQ(bulk.activities[i].reports.size(), one->activities[i].reports.size());
+                for (size_t r = 0; r < bulk.activities[i].reports.size(); ++r) {
+                    EXPECT_EQ(bulk.activities[i].reports[r].values, one->activities[i].reports[r].values);
+                    // Without the texts the rows lack only narrative and evidence.
+                    EXPECT_EQ(bulk.activities[i].reports[r].narrative,
+                              fields == storage::ReportFields::kAll ? one->activities[i].reports[r].narrative : "");
+                }
+            }
+            ASSERT_EQ(bulk.rounds.size(), one->rounds.size());
+            for (size_t r = 0; r < bulk.rounds.size(); ++r) {
+                EXPECT_EQ(bulk.rounds[r].expected, one->rounds[r].expected);
+                EXPECT_EQ(bulk.rounds[r].received, one->rounds[r].received);
+                EXPECT_EQ(bulk.rounds[r].on_time, one->rounds[r].on_time);
+            }
+        }
+        // Seed 000 as of 2018-03-01: the three approved reports, two of them "completed".
+        EXPECT_EQ(models[1].totals.Of(ActivityStatus::kCompleted), 2);
+        EXPECT_EQ(Row(models[1], *activities[0]->id)->status, ActivityStatus::kCompleted);
+        // The round received the submitted reports (not the draft) of activities it expected.
+        int scheduled_and_submitted = 0;
+        for (size_t a = 0; a < 5; ++a) {
+            if (domain::IsScheduledIn(*activities[a], *domain::ParsePeriod("2017"), *plan)) ++scheduled_and_submitted;
+        }
+        ASSERT_EQ(models[1].rounds.size(), 1u);
+        EXPECT_EQ(models[1].rounds[0].received, scheduled_and_submitted);
+        EXPECT_GT(models[1].rounds[0].expected, scheduled_and_submitted);
+    }
+
+    StatusOr<reports::StatusCounts> counts = services_->statuses().CountStatuses({seed000, seed002}, Day("2018-03-01"));
+    ASSERT_TRUE(counts.ok()) << counts.status();
+    StatusOr<reports::ReportModel> a = services_->statuses().Compute(seed000, Day("2018-03-01"));
+    StatusOr<reports::ReportModel> b = services_->statuses().Compute(seed002, Day("2018-03-01"));
+    ASSERT_TRUE(a.ok() && b.ok());
+    EXPECT_EQ(counts->total, a->totals.total + b->totals.total);
+    for (ActivityStatus s : reports::StatusOrder()) EXPECT_EQ(counts->Of(s), a->totals.Of(s) + b->totals.Of(s));
+    EXPECT_EQ(services_->statuses().CountStatuses({seed000, 424242}, Day("2018-03-01")).status().code(),
+              StatusCode::kNotFound);
 }
 
 TEST_P(MonitoringSuite, StaleVersionIsAConflictAndKeepsTheNewerText) {
@@ -339,11 +437,84 @@ TEST_P(MonitoringSuite, Seed002SemesterRoundsFollowTheXGrid) {
     }
     EXPECT_GT(sizes["2019-S1"], 0);
     EXPECT_NE(sizes["2019-S1"], sizes["2019-S2"]);
-    StatusOr<std::vector<RoundView>> listed = services_->rounds().List(plan_id, Day("2021-01-01"));
+    StatusOr<std::vector<RoundView>> listed = services_->rounds().List(plan_id, Day("2021-01-01"), Coordinator());
     ASSERT_TRUE(listed.ok());
     ASSERT_EQ(listed->size(), 4u);
     EXPECT_EQ((*listed)[0].round.period, "2019-S1");
     EXPECT_EQ((*listed)[0].round.due_on, "2019-07-30");
+}
+
+// Publishing (publish issue): drafts are seen by staff only, everywhere the
+// public reads plans; publishing is a coordinator's audited write.
+TEST_P(MonitoringSuite, ADraftIsHiddenFromThePublicUntilACoordinatorPublishesIt) {
+    int64_t plan_id = ImportSeed("000_ffec081ef8fe4e47.txt");
+    StatusOr<RoundView> round =
+        services_->rounds().Open({.plan_id = plan_id, .period = "2019"}, Coordinator(), Day("2020-01-02"));
+    ASSERT_TRUE(round.ok()) << round.status();
+    const Actor visitor{.name = "web:anonymous"};
+    const Actor reporter = Reporter(1);
+    auto audit_count = [&] { return (*store_->Begin())->CountRows().value()["audit_event"]; };
+
+    PlanCatalog& catalog = services_->catalog();
+    EXPECT_TRUE(catalog.List(visitor)->empty());
+    EXPECT_TRUE(catalog.List(reporter)->empty());
+    ASSERT_EQ(catalog.List(Coordinator())->size(), 1u);
+    for (const Actor& outsider : {visitor, reporter}) {
+        StatusOr<storage::PlanSummary> hidden = catalog.Find(plan_id, outsider);
+        EXPECT_EQ(hidden.status().code(), StatusCode::kNotFound);
+        EXPECT_EQ(hidden.status().message(), "no plan with id " + std::to_string(plan_id));
+        EXPECT_EQ(catalog.Load(plan_id, outsider).status().code(), StatusCode::kNotFound);
+        EXPECT_EQ(services_->rounds().List(plan_id, Day("2020-02-01"), outsider).status().code(),
+                  StatusCode::kNotFound);
+        EXPECT_EQ(services_->rounds().Get(*round->round.id, Day("2020-02-01"), outsider).status().code(),
+                  StatusCode::kNotFound);
+        StatusOr<std::vector<storage::SearchHit>> hits = services_->search().Search("scoala parintilor", outsider);
+        ASSERT_TRUE(hits.ok()) << hits.status();
+        EXPECT_TRUE(hits->empty());
+    }
+    StatusOr<std::vector<storage::SearchHit>> staff_hits =
+        services_->search().Search("scoala parintilor", Coordinator());
+    ASSERT_TRUE(staff_hits.ok());
+    EXPECT_FALSE(staff_hits->empty());
+
+    const int64_t audit_before = audit_count();
+    EXPECT_EQ(services_->publishing().Publish(plan_id, reporter).status().code(), StatusCode::kPermissionDenied);
+    EXPECT_EQ(services_->publishing().Publish(plan_id + 1000, Coordinator()).status().code(), StatusCode::kNotFound);
+    EXPECT_EQ(audit_count(), audit_before);
+
+    StatusOr<PublishOutcome> published = services_->publishing().Publish(plan_id, Coordinator());
+    ASSERT_TRUE(published.ok()) << published.status();
+    EXPECT_TRUE(published->changed);
+    EXPECT_TRUE(published->plan.published());
+    EXPECT_EQ(published->plan.published_by, "coord@example.ro");
+    EXPECT_EQ(audit_count(), audit_before + 1);
+    domain::AuditEvent last = (*store_->Begin())->ListAudit(1).value()[0];
+    EXPECT_EQ(last.action, "plan.publish");
+    EXPECT_EQ(last.entity_id, std::to_string(plan_id));
+    EXPECT_EQ(last.before_json, R"({"published":false,"published_at":null,"published_by":null})");
+    EXPECT_NE(last.after_json.find(R"("published_by":"coord@example.ro")"), std::string::npos) << last.after_json;
+    EXPECT_FALSE(services_->publishing().Publish(plan_id, Coordinator())->changed);
+    EXPECT_EQ(audit_count(), audit_before + 1);
+
+    ASSERT_EQ(catalog.List(visitor)->size(), 1u);
+    EXPECT_TRUE(catalog.Find(plan_id, visitor).ok());
+    EXPECT_TRUE(services_->rounds().Get(*round->round.id, Day("2020-02-01"), visitor).ok());
+    EXPECT_FALSE(services_->search().Search("scoala parintilor", visitor)->empty());
+
+    // A new version stays a draft; the public keeps reading the published one.
+    StatusOr<ImportOutcome> replaced = services_->imports().ImportFile(
+        std::string(PLANWATCH_SOURCE_DIR) + "/samples/000_ffec081ef8fe4e47.txt", "test", {.replace = true});
+    ASSERT_TRUE(replaced.ok()) << replaced.status();
+    EXPECT_FALSE(replaced->published);
+    ASSERT_EQ(catalog.List(visitor)->size(), 1u);
+    EXPECT_EQ(catalog.List(visitor)->at(0).id, plan_id);
+    EXPECT_EQ(catalog.List(Coordinator())->at(0).id, replaced->plan_id);
+
+    StatusOr<PublishOutcome> unpublished = services_->publishing().Unpublish(plan_id, Coordinator());
+    ASSERT_TRUE(unpublished.ok()) << unpublished.status();
+    EXPECT_FALSE(unpublished->plan.published());
+    EXPECT_TRUE(catalog.List(visitor)->empty());
+    EXPECT_EQ((*store_->Begin())->ListAudit(1).value()[0].action, "plan.unpublish");
 }
 
 }  // namespace planwatch::services::testing

@@ -166,6 +166,23 @@ StatusOr<InstitutionProfile> RegistryService::GetInstitution(int64_t institution
         }
     }
     if (!found) return NotFound("no institution with id " + std::to_string(institution_id));
+    std::map<int64_t, const storage::InstitutionRecord*> by_id;
+    for (const storage::InstitutionRecord& record : all) by_id[record.institution.id.value_or(0)] = &record;
+    for (const storage::InstitutionRecord& child : profile.children) profile.units_of_children[*child.institution.id] = 0;
+    for (const storage::InstitutionRecord& record : all) {
+        auto child = record.parent_id ? profile.units_of_children.find(*record.parent_id)
+                                      : profile.units_of_children.end();
+        if (child != profile.units_of_children.end()) ++child->second;
+    }
+    // Up to the root; the store refuses edits that would make a cycle, and the
+    // bound keeps a damaged registry from hanging the page.
+    std::optional<int64_t> up = profile.record.parent_id;
+    while (up && profile.ancestors.size() < all.size()) {
+        auto parent = by_id.find(*up);
+        if (parent == by_id.end() || *up == institution_id) break;
+        profile.ancestors.insert(profile.ancestors.begin(), *parent->second);
+        up = parent->second->parent_id;
+    }
     tx.reset();
     PW_ASSIGN_OR_RETURN(profile.figures, Figures(institution_id));
     return profile;
@@ -193,6 +210,19 @@ StatusOr<storage::InstitutionRecord> RegistryService::Merge(int64_t from_id, int
     PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
     PW_ASSIGN_OR_RETURN(std::optional<storage::InstitutionRecord> from, tx->LoadInstitution(from_id));
     PW_ASSIGN_OR_RETURN(std::optional<storage::InstitutionRecord> into, tx->LoadInstitution(into_id));
+    // The store refuses these too; saying which field is wrong is the service's part.
+    if (from_id == into_id) {
+        return Status(StatusCode::kInvalidArgument, "an institution cannot be merged into itself",
+                      SourcePosition{.field = "into"});
+    }
+    if (!from) {
+        return Status(StatusCode::kNotFound, "no institution with id " + std::to_string(from_id),
+                      SourcePosition{.field = "from"});
+    }
+    if (!into) {
+        return Status(StatusCode::kNotFound, "no institution with id " + std::to_string(into_id),
+                      SourcePosition{.field = "into"});
+    }
     PW_RETURN_IF_ERROR(tx->MergeInstitutions(from_id, into_id));
     PW_ASSIGN_OR_RETURN(std::optional<storage::InstitutionRecord> merged, tx->LoadInstitution(into_id));
     if (!from || !into || !merged) return Internal("merged institutions vanished");

@@ -29,6 +29,16 @@ struct InstitutionProfile {
     storage::InstitutionRecord record;
     std::vector<storage::InstitutionRecord> children;  // units whose parent it is
     std::vector<InstitutionFigure> figures;             // by year, then as the plan lists them
+    std::vector<storage::InstitutionRecord> ancestors;  // its parent chain, the root first
+    std::map<int64_t, int> units_of_children;           // child id -> how many units it has in turn
+};
+
+// What a merge would change, for the confirmation step before it.
+struct MergePreview {
+    storage::InstitutionRecord from;  // goes away
+    storage::InstitutionRecord into;  // stays
+    std::map<std::string, int64_t> references;  // rows naming from, per table (store.h CountInstitutionReferences)
+    std::vector<std::string> new_aliases;       // from's name, acronym and aliases that into does not answer to yet
 };
 
 // Totals of one group of services (a beneficiary group, a source or a locality).
@@ -113,6 +123,23 @@ public:
     StatusOr<storage::InstitutionRecord> Merge(int64_t from_id, int64_t into_id, const Actor& actor);
     // Marks an institution an import created as checked (institution.confirm).
     Status Confirm(int64_t institution_id, const Actor& actor);
+    // What Merge(from_id, into_id) would move, without writing. The refusals of
+    // Merge, naming the form field: kPermissionDenied unless the actor
+    // coordinates; kInvalidArgument ("into") for from == into; kNotFound
+    // ("from" or "into") for an unknown id.
+    StatusOr<MergePreview> PreviewMerge(int64_t from_id, int64_t into_id, const Actor& actor);
+
+    // Institutions whose name, acronym or an alias contains every word of query
+    // (case and diacritics ignored), ordered by name; every one for an empty query.
+    StatusOr<std::vector<storage::InstitutionRecord>> SearchInstitutions(const std::string& query);
+    // An administrator adds or edits an entry (store.h InsertInstitution,
+    // UpdateInstitution) in one audited transaction (institution.add,
+    // institution.edit with the entry before and after). Names and aliases are
+    // trimmed and NFC-normalised, empty aliases dropped. kPermissionDenied
+    // unless the actor is an admin; kInvalidArgument ("name") for an empty name;
+    // the store's refusals otherwise, each naming its field.
+    StatusOr<int64_t> AddInstitution(storage::InstitutionEdit edit, const Actor& actor);
+    Status EditInstitution(int64_t institution_id, storage::InstitutionEdit edit, const Actor& actor);
 
     // Statistics over the services of the newest plans, or of one plan.
     // kNotFound for an unknown plan id.

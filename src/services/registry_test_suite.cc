@@ -221,6 +221,111 @@ TEST_P(RegistrySuite, MergeMovesAliasesAndEveryReference) {
     EXPECT_EQ(CountAudit(*store_, "institution.merge"), 1);
 }
 
+TEST_P(RegistrySuite, MergePreviewCountsWhatWouldMoveAndWritesNothing) {
+    Import(kSeed004);
+    RegistryService registry(*store_);
+    StatusOr<int64_t> adults = registry.Resolve("Direcția protecția persoanelor adulte");
+    StatusOr<int64_t> dgaspc = registry.Resolve("DGASPC");
+    ASSERT_TRUE(adults.ok() && dgaspc.ok());
+    EXPECT_EQ(registry.PreviewMerge(*adults, *dgaspc, Reporter(*adults)).status().code(),
+              StatusCode::kPermissionDenied);
+    StatusOr<MergePreview> same = registry.PreviewMerge(*adults, *adults, kCoordinator);
+    EXPECT_EQ(same.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_EQ(same.status().where().field, "into");
+    StatusOr<MergePreview> unknown = registry.PreviewMerge(999999, *dgaspc, kCoordinator);
+    EXPECT_EQ(unknown.status().code(), StatusCode::kNotFound);
+    EXPECT_EQ(unknown.status().where().field, "from");
+
+    StatusOr<MergePreview> preview = registry.PreviewMerge(*adults, *dgaspc, kCoordinator);
+    ASSERT_TRUE(preview.ok()) << preview.status();
+    EXPECT_EQ(preview->from.institution.name, "Direcția protecția persoanelor adulte");
+    EXPECT_EQ(preview->into.institution.name, kDgaspc);
+    EXPECT_EQ(preview->references.at("institution"), 15);  // its 15 centres would hang under DGASPC
+    EXPECT_EQ(preview->references.at("plan_institution"), 1);
+    ASSERT_FALSE(preview->new_aliases.empty());
+    EXPECT_EQ(preview->new_aliases.front(), "Direcția protecția persoanelor adulte");
+    EXPECT_EQ(CountAudit(*store_, "institution.merge"), 0);
+    EXPECT_TRUE(registry.GetInstitution(*adults).ok());
+}
+
+TEST_P(RegistrySuite, AdminAddsAndEditsInstitutionsWithAnAuditEach) {
+    Import(kSeed004);
+    RegistryService registry(*store_);
+    const Actor admin{.name = "admin@cj.ro", .role = domain::Role::kAdmin};
+    StatusOr<int64_t> dgaspc = registry.Resolve("DGASPC");
+    ASSERT_TRUE(dgaspc.ok());
+    storage::InstitutionEdit edit{.name = "  Serviciul  de mediere  ", .acronym = "SM",
+                                  .aliases = {"Mediere", " ", "mediere"}, .kind = "service", .parent_id = *dgaspc,
+                                  .contact = "Cluj-Napoca, str. Dorobanților 1\nTel: 0264 000000"};
+    EXPECT_EQ(registry.AddInstitution(edit, kCoordinator).status().code(), StatusCode::kPermissionDenied);
+    StatusOr<int64_t> id = registry.AddInstitution(edit, admin);
+    ASSERT_TRUE(id.ok()) << id.status();
+    StatusOr<InstitutionProfile> added = registry.GetInstitution(*id);
+    ASSERT_TRUE(added.ok());
+    EXPECT_EQ(added->record.institution.name, "Serviciul de mediere");
+    EXPECT_EQ(added->record.institution.aliases, std::vector<std::string>{"Mediere"});
+    EXPECT_EQ(added->record.parent_id, *dgaspc);
+    EXPECT_TRUE(added->record.reviewed);
+    ASSERT_EQ(added->ancestors.size(), 1u);
+    EXPECT_EQ(added->ancestors[0].institution.name, kDgaspc);
+    EXPECT_EQ(CountAudit(*store_, "institution.add"), 1);
+
+    // The name of another entry, or one of its aliases, is taken.
+    storage::InstitutionEdit taken = edit;
+    taken.name = "Direcția protecția persoanelor adulte";
+    StatusOr<int64_t> clash = registry.AddInstitution(taken, admin);
+    EXPECT_EQ(clash.status().code(), StatusCode::kConflict);
+    EXPECT_EQ(clash.status().where().field, "name");
+
+    // Editing: DGASPC under one of its own units is a cycle; nothing changes.
+    StatusOr<InstitutionProfile> root = registry.GetInstitution(*dgaspc);
+    ASSERT_TRUE(root.ok());
+    storage::InstitutionEdit cycle{.name = root->record.institution.name, .acronym = "DGASPC", .parent_id = *id};
+    Status refused = registry.EditInstitution(*dgaspc, cycle, admin);
+    EXPECT_EQ(refused.code(), StatusCode::kInvalidArgument);
+    EXPECT_EQ(refused.where().field, "parent");
+    cycle.parent_id = *dgaspc;
+    EXPECT_EQ(registry.EditInstitution(*dgaspc, cycle, admin).where().field, "parent");
+    cycle.parent_id = 999999;
+    Status unknown = registry.EditInstitution(*dgaspc, cycle, admin);
+    EXPECT_EQ(unknown.code(), StatusCode::kNotFound);
+    EXPECT_EQ(unknown.where().field, "parent");
+    cycle.parent_id.reset();
+    cycle.name = " ";
+    Status empty = registry.EditInstitution(*dgaspc, cycle, admin);
+    EXPECT_EQ(empty.code(), StatusCode::kInvalidArgument);
+    EXPECT_EQ(empty.where().field, "name");
+    EXPECT_EQ(registry.EditInstitution(999999, edit, admin).code(), StatusCode::kNotFound);
+    StatusOr<InstitutionProfile> unchanged = registry.GetInstitution(*dgaspc);
+    ASSERT_TRUE(unchanged.ok());
+    EXPECT_EQ(unchanged->record.institution.name, kDgaspc);
+    EXPECT_FALSE(unchanged->record.parent_id);
+    EXPECT_EQ(CountAudit(*store_, "institution.edit"), 0);
+
+    // A real edit: renamed, aliases replaced, moved under another unit, found by its new alias.
+    StatusOr<int64_t> adults = registry.Resolve("Direcția protecția persoanelor adulte");
+    ASSERT_TRUE(adults.ok());
+    storage::InstitutionEdit moved{.name = "Serviciul de mediere familială", .acronym = "SMF",
+                                   .aliases = {"Mediere familială"}, .kind = "service", .parent_id = *adults,
+                                   .contact = "Cluj-Napoca"};
+    ASSERT_TRUE(registry.EditInstitution(*id, moved, admin).ok());
+    StatusOr<InstitutionProfile> edited = registry.GetInstitution(*id);
+    ASSERT_TRUE(edited.ok());
+    EXPECT_EQ(edited->record.institution.name, "Serviciul de mediere familială");
+    EXPECT_EQ(edited->record.institution.aliases, std::vector<std::string>{"Mediere familială"});
+    EXPECT_EQ(edited->record.institution.parent, "Direcția protecția persoanelor adulte");
+    ASSERT_EQ(edited->ancestors.size(), 2u);
+    EXPECT_EQ(edited->ancestors[0].institution.name, kDgaspc);
+    EXPECT_EQ(*registry.Resolve("mediere familiala"), *id);
+    EXPECT_EQ(registry.Resolve("Mediere").status().code(), StatusCode::kNotFound);
+    EXPECT_EQ(CountAudit(*store_, "institution.edit"), 1);
+
+    StatusOr<std::vector<storage::InstitutionRecord>> found = registry.SearchInstitutions("MEDIERE familiala");
+    ASSERT_TRUE(found.ok());
+    ASSERT_EQ(found->size(), 1u);
+    EXPECT_EQ(found->front().institution.id, *id);
+}
+
 TEST_P(RegistrySuite, ConfirmMarksAnImportedInstitutionReviewed) {
     Import(kSeed004);
     RegistryService registry(*store_);

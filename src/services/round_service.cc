@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/rounds.h"
+#include "services/plan_catalog.h"
 
 namespace planwatch::services {
 namespace {
@@ -150,8 +151,10 @@ StatusOr<RoundView> RoundService::Open(const OpenRoundRequest& request, const Ac
     return BuildRoundView(round, plan, reports, {}, today);
 }
 
-StatusOr<std::vector<RoundView>> RoundService::List(int64_t plan_id, const domain::CivilDate& as_of) {
+StatusOr<std::vector<RoundView>> RoundService::List(int64_t plan_id, const domain::CivilDate& as_of,
+                                                    const Actor& viewer) {
     PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
+    PW_RETURN_IF_ERROR(CheckVisible(*tx, plan_id, viewer));
     PW_ASSIGN_OR_RETURN(domain::Plan plan, tx->LoadPlan(plan_id));
     PW_ASSIGN_OR_RETURN(std::vector<domain::ReportingRound> rounds, tx->ListRounds(plan_id));
     PW_ASSIGN_OR_RETURN(std::vector<domain::ProgressReport> reports, tx->ListPlanReports(plan_id));
@@ -164,10 +167,13 @@ StatusOr<std::vector<RoundView>> RoundService::List(int64_t plan_id, const domai
     return views;
 }
 
-StatusOr<RoundView> RoundService::Get(int64_t round_id, const domain::CivilDate& as_of) {
+StatusOr<RoundView> RoundService::Get(int64_t round_id, const domain::CivilDate& as_of, const Actor& viewer) {
     PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
     PW_ASSIGN_OR_RETURN(std::optional<domain::ReportingRound> round, tx->FindRound(round_id));
-    if (!round) return NotFound(fmt::format("no reporting round with id {}", round_id));
+    // A round of a draft plan is as unknown to the public as the plan itself.
+    if (!round || !CheckVisible(*tx, round->plan_id, viewer).ok()) {
+        return NotFound(fmt::format("no reporting round with id {}", round_id));
+    }
     PW_ASSIGN_OR_RETURN(domain::Plan plan, tx->LoadPlan(round->plan_id));
     PW_ASSIGN_OR_RETURN(std::vector<domain::ProgressReport> reports, tx->ListPlanReports(round->plan_id));
     PW_ASSIGN_OR_RETURN(std::vector<storage::RoundReopening> reopenings, tx->ListRoundReopenings(round_id));
@@ -198,7 +204,7 @@ StatusOr<RoundView> RoundService::Reopen(int64_t round_id, const std::string& in
              .after_json = nlohmann::ordered_json{{"institution_id", *institution_id}, {"until_on", until_on}}.dump()}));
         PW_RETURN_IF_ERROR(tx->Commit());
     }
-    return Get(round_id, today);
+    return Get(round_id, today, actor);
 }
 
 nlohmann::ordered_json RoundViewToJson(const RoundView& view) {

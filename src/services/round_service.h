@@ -71,10 +71,11 @@ public:
     // "period", "opens_on", "due_on" or "grace_days") for bad values; kNotFound
     // for an unknown plan; kConflict when the plan already has that round.
     StatusOr<RoundView> Open(const OpenRoundRequest& request, const Actor& actor, const domain::CivilDate& today);
-    // Every round of the plan by due date; kNotFound for an unknown plan.
-    StatusOr<std::vector<RoundView>> List(int64_t plan_id, const domain::CivilDate& as_of);
-    // kNotFound for an unknown round.
-    StatusOr<RoundView> Get(int64_t round_id, const domain::CivilDate& as_of);
+    // Every round of the plan by due date; kNotFound for an unknown plan and for
+    // a draft viewer may not see (plan_catalog.h).
+    StatusOr<std::vector<RoundView>> List(int64_t plan_id, const domain::CivilDate& as_of, const Actor& viewer);
+    // kNotFound for an unknown round and for a round of a plan viewer may not see.
+    StatusOr<RoundView> Get(int64_t round_id, const domain::CivilDate& as_of, const Actor& viewer);
     // Lets one institution write in a locked round until until_on (inclusive);
     // audited as round.reopen. kPermissionDenied unless the actor coordinates;
     // kNotFound for an unknown round or institution (name, alias or acronym).

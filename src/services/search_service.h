@@ -1,11 +1,13 @@
 #pragma once
 // Search across plans, activities, institutions and social services, regardless
 // of case and diacritics (the Store's full-text index: FTS5 on SQLite, unaccent
-// + pg_trgm on PostgreSQL). Only the newest version of each plan is searched.
+// + pg_trgm on PostgreSQL). Only the newest version of each plan the viewer may
+// see is searched (plan_catalog.h: drafts only for staff).
 #include <string>
 #include <vector>
 
 #include "common/status.h"
+#include "services/actor.h"
 #include "storage/store.h"
 
 namespace planwatch::services {
@@ -19,7 +21,7 @@ public:
 
     // At most limit hits, best first. An empty query finds nothing; a query over
     // kMaxSearchQueryBytes is kInvalidArgument (field "q").
-    StatusOr<std::vector<storage::SearchHit>> Search(const std::string& query, int limit = 50);
+    StatusOr<std::vector<storage::SearchHit>> Search(const std::string& query, const Actor& viewer, int limit = 50);
 
 private:
     storage::Store& store_;

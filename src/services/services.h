@@ -4,10 +4,12 @@
 #include "services/account_service.h"
 #include "services/db_service.h"
 #include "services/demo_service.h"
+#include "services/download_service.h"
 #include "services/export_service.h"
 #include "services/import_service.h"
 #include "services/needs_service.h"
 #include "services/plan_catalog.h"
+#include "services/publish_service.h"
 #include "services/registry_service.h"
 #include "services/reminder_service.h"
 #include "services/report_service.h"
@@ -22,6 +24,7 @@ class Services {
 public:
     Services(storage::Store& store, ImportServiceOptions import_options = {})
         : catalog_(store),
+          publishing_(store),
           imports_(store, std::move(import_options)),
           exports_(store),
           accounts_(store),
@@ -34,9 +37,11 @@ public:
           statuses_(store),
           registry_(store),
           needs_(store),
-          reminders_(store) {}
+          reminders_(store),
+          downloads_(store) {}
 
     PlanCatalog& catalog() { return catalog_; }
+    PublishService& publishing() { return publishing_; }
     ImportService& imports() { return imports_; }
     ExportService& exports() { return exports_; }
     AccountService& accounts() { return accounts_; }
@@ -50,9 +55,11 @@ public:
     RegistryService& registry() { return registry_; }
     NeedsService& needs() { return needs_; }
     ReminderService& reminders() { return reminders_; }
+    DownloadService& downloads() { return downloads_; }
 
 private:
     PlanCatalog catalog_;
+    PublishService publishing_;
     ImportService imports_;
     ExportService exports_;
     AccountService accounts_;
@@ -66,6 +73,7 @@ private:
     RegistryService registry_;
     NeedsService needs_;
     ReminderService reminders_;
+    DownloadService downloads_;
 };
 
 }  // namespace planwatch::services

@@ -4,6 +4,7 @@
 // (domain::ComputeActivityStatus per activity), so the CLI, the API, the pages
 // and the written reports all show the same statuses and counts.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -14,6 +15,15 @@
 #include "storage/store.h"
 
 namespace planwatch::services {
+
+// A model with the version of the stored data it was computed from.
+struct VersionedModel {
+    reports::ReportModel model;
+    // A digest of the plan, its reports and rounds and the institution names as
+    // read, so equal versions give equal models for the same date and options;
+    // a cache keyed on it cannot serve a document written before a change.
+    std::string data_version;
+};
 
 class StatusService {
 public:
@@ -27,6 +37,28 @@ public:
     // The same for a plan already loaded (with its ids), e.g. one the web portal keeps.
     StatusOr<reports::ReportModel> Compute(const domain::Plan& plan, const domain::CivilDate& as_of,
                                            const reports::ModelOptions& options = {});
+    // As Compute(plan_id, …), with the version of what was read (in the same transaction).
+    StatusOr<VersionedModel> ComputeVersioned(int64_t plan_id, const domain::CivilDate& as_of,
+                                              const reports::ModelOptions& options = {});
+
+    // Compute for many plans: each batch of kPlansPerBatch plans is read in one
+    // transaction with one query per table (Store::LoadPlans,
+    // ListReportsOfPlans, ListRoundsOfPlans) instead of some twenty per plan, and
+    // visit gets each plan's model in the order of plan_ids; memory holds one
+    // batch. With ReportFields::kStatus the reports are read without their texts,
+    // so the models' report rows have no narrative or evidence; every status,
+    // reason and count is the same. Returns the first error of the Store or of
+    // visit; kNotFound for an unknown plan.
+    Status ComputeEach(const std::vector<int64_t>& plan_ids, const domain::CivilDate& as_of,
+                       const std::function<Status(reports::ReportModel&&)>& visit,
+                       storage::ReportFields fields = storage::ReportFields::kAll,
+                       const reports::ModelOptions& options = {});
+    // The status counts of every activity of the plans added up (a county's
+    // dashboard), from ComputeEach with ReportFields::kStatus.
+    StatusOr<reports::StatusCounts> CountStatuses(const std::vector<int64_t>& plan_ids,
+                                                  const domain::CivilDate& as_of);
+
+    static constexpr size_t kPlansPerBatch = 64;
 
 private:
     storage::Store& store_;

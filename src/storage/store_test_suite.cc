@@ -1,9 +1,14 @@
 #include "storage/store_test_suite.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 #include <fstream>
+#include <set>
 #include <thread>
+#include <tuple>
 
 #include "storage/sql/migrations.h"
 #include "storage/test_plans.h"
@@ -207,6 +212,51 @@ TEST_P(StoreSuite, ReplaceAddsAVersionAndKeepsTheOldOne) {
     StatusOr<int64_t> unknown = (*tx)->InsertPlan(revised, 999999);
     ASSERT_FALSE(unknown.ok());
     EXPECT_EQ(unknown.status().code(), StatusCode::kNotFound);
+}
+
+TEST_P(StoreSuite, APlanIsADraftUntilPublishedAndOnlyItsPublicationChanges) {
+    int64_t id = Import(*store_, MakeRichPlan(3));
+    StatusOr<std::unique_ptr<Transaction>> tx = store_->Begin();
+    ASSERT_TRUE(tx.ok());
+    StatusOr<std::optional<PlanSummary>> draft = (*tx)->FindPlan(id);
+    ASSERT_TRUE(draft.ok()) << draft.status();
+    ASSERT_TRUE(draft->has_value());
+    EXPECT_FALSE((*draft)->published());
+    EXPECT_EQ((*draft)->published_by, "");
+    EXPECT_EQ((*draft)->activities, 3);
+    EXPECT_FALSE((*(*tx)->FindPlan(id + 1000)).has_value());
+
+    ASSERT_TRUE((*tx)->SetPlanPublication(id, "coord@example.ro").ok());
+    Status unknown = (*tx)->SetPlanPublication(id + 1000, "coord@example.ro");
+    EXPECT_EQ(unknown.code(), StatusCode::kNotFound);
+    EXPECT_EQ(unknown.message(), "no plan with id " + std::to_string(id + 1000));
+    // A write like any other: refused without its audit event.
+    EXPECT_EQ((*tx)->Commit().code(), StatusCode::kInternal);
+    tx = Status(StatusCode::kInternal, "released");  // rolls the refused write back before the next Begin
+
+    tx = store_->Begin();
+    ASSERT_TRUE(tx.ok());
+    ASSERT_TRUE((*tx)->SetPlanPublication(id, "coord@example.ro").ok());
+    ASSERT_TRUE((*tx)->Append(Event("plan.publish", std::to_string(id))).ok());
+    ASSERT_TRUE((*tx)->Commit().ok());
+    tx = Status(StatusCode::kInternal, "released");
+    std::vector<PlanSummary> listed = List(*store_, true);
+    ASSERT_EQ(listed.size(), 1u);
+    EXPECT_TRUE(listed[0].published());
+    EXPECT_EQ(listed[0].published_by, "coord@example.ro");
+    EXPECT_EQ(listed[0].published_at.size(), 20u) << listed[0].published_at;  // 2025-11-23T18:49:07Z
+    EXPECT_GE(listed[0].published_at, listed[0].imported_at);
+
+    tx = store_->Begin();
+    ASSERT_TRUE(tx.ok()) << tx.status();
+    ASSERT_TRUE((*tx)->SetPlanPublication(id, std::nullopt).ok());
+    ASSERT_TRUE((*tx)->Append(Event("plan.unpublish", std::to_string(id))).ok());
+    ASSERT_TRUE((*tx)->Commit().ok());
+    tx = Status(StatusCode::kInternal, "released");
+    PlanSummary again = List(*store_, false)[0];
+    EXPECT_FALSE(again.published());
+    EXPECT_EQ(again.published_by, "");
+    EXPECT_EQ(Load(*store_, id).title, MakeRichPlan(3).title);
 }
 
 TEST_P(StoreSuite, FindsPlansBySha256AndByFileOrTitle) {
@@ -523,6 +573,255 @@ TEST_P(StoreSuite, RestoringAGarbageFileIsRefusedAndChangesNothing) {
     EXPECT_EQ(missing.code(), StatusCode::kInvalidArgument) << missing;
     EXPECT_EQ(Counts(*store_), before);
     EXPECT_TRUE(store_->Check().ok());
+}
+
+// Bulk reads and writes (national-scale issue): the status of every activity
+// and a county's dashboard read many plans at once; the national load writes
+// thousands of reports per transaction.
+namespace {
+
+std::vector<const domain::Node*> ActivitiesOf(const domain::Plan& plan) {
+    std::vector<const domain::Node*> out;
+    domain::ForEachNode(plan.nodes, [&](const domain::Node& node) {
+        if (node.kind == domain::NodeKind::kActivity) out.push_back(&node);
+    });
+    return out;
+}
+
+// Reports on the first `activities` activities of plan, one per month of 2022
+// from January, by the plan's first institution: two values on the first, one
+// evidence link on every other, a draft now and then.
+std::vector<domain::ProgressReport> MonthlyReports(const domain::Plan& plan, int activities, int months) {
+    std::vector<domain::ProgressReport> out;
+    std::vector<const domain::Node*> nodes = ActivitiesOf(plan);
+    for (int a = 0; a < activities; ++a) {
+        for (int m = 1; m <= months; ++m) {
+            domain::ProgressReport report{
+                .activity_id = *nodes[a]->id,
+                .institution_id = *plan.institutions[0].id,
+                .period = fmt::format("2022-{:02d}", m),
+                .claimed = m == months ? domain::ClaimedState::kCompleted : domain::ClaimedState::kInProgress,
+                .narrative = fmt::format("Raport {} pentru activitatea {} (ș ț ă)", m, nodes[a]->code),
+                .review = m % 3 == 0 ? domain::ReviewState::kDraft : domain::ReviewState::kApproved,
+                .created_at = fmt::format("2022-{:02d}-05T09:00:00Z", m),
+                .submitted_at = m % 3 == 0 ? "" : fmt::format("2022-{:02d}-06T09:00:00Z", m)};
+            report.values.push_back({.indicator_index = 0, .value = a + m / 4.0});
+            if (m == 1) report.values.push_back({.indicator_index = 2, .value = 1.0 / 3.0});
+            if (m % 2 == 0) report.evidence.push_back({.url = fmt::format("https://cjcluj.ro/r/{}/{}", a, m), .sha256 = "ab"});
+            out.push_back(std::move(report));
+        }
+    }
+    return out;
+}
+
+std::unique_ptr<Transaction> BeginOrFail(Store& store) {
+    StatusOr<std::unique_ptr<Transaction>> tx = store.Begin();
+    EXPECT_TRUE(tx.ok()) << tx.status();
+    return tx.ok() ? std::move(*tx) : nullptr;
+}
+
+// Commits reports through InsertReports, or one by one through InsertReport.
+std::vector<int64_t> StoreReports(Store& store, const std::vector<domain::ProgressReport>& reports, bool bulk) {
+    std::unique_ptr<Transaction> tx = BeginOrFail(store);
+    if (!tx) return {};
+    std::vector<int64_t> ids;
+    if (bulk) {
+        StatusOr<std::vector<int64_t>> stored = tx->InsertReports(reports);
+        EXPECT_TRUE(stored.ok()) << stored.status();
+        if (stored.ok()) ids = *stored;
+    } else {
+        for (const domain::ProgressReport& report : reports) {
+            StatusOr<int64_t> id = tx->InsertReport(report);
+            EXPECT_TRUE(id.ok()) << id.status();
+            ids.push_back(id.ok() ? *id : 0);
+        }
+    }
+    EXPECT_TRUE(tx->Append(Event("report.import")).ok());
+    Status committed = tx->Commit();
+    EXPECT_TRUE(committed.ok()) << committed;
+    return ids;
+}
+
+// The reports as ListPlanReports should give them: with their ids, by activity then id.
+std::vector<domain::ProgressReport> WithIds(std::vector<domain::ProgressReport> reports,
+                                            const std::vector<int64_t>& ids) {
+    for (size_t i = 0; i < reports.size(); ++i) reports[i].id = ids[i];
+    std::sort(reports.begin(), reports.end(), [](const domain::ProgressReport& a, const domain::ProgressReport& b) {
+        return std::tie(a.activity_id, *a.id) < std::tie(b.activity_id, *b.id);
+    });
+    return reports;
+}
+
+}  // namespace
+
+TEST_P(StoreSuite, LoadPlansGivesWhatLoadPlanGivesForEachInTheOrderAsked) {
+    int64_t a = Import(*store_, MakeRichPlan(47, "a"));
+    int64_t b = Import(*store_, MakeRichPlan(5, "b"));
+    int64_t c = Import(*store_, MakeRichPlan(12, "c"));
+    std::unique_ptr<Transaction> tx = BeginOrFail(*store_);
+    ASSERT_TRUE(tx);
+    StatusOr<std::vector<domain::Plan>> plans = tx->LoadPlans({c, a, b, c});
+    ASSERT_TRUE(plans.ok()) << plans.status();
+    ASSERT_EQ(plans->size(), 4u);
+    EXPECT_EQ((*plans)[0], *tx->LoadPlan(c));
+    EXPECT_EQ((*plans)[1], *tx->LoadPlan(a));
+    EXPECT_EQ((*plans)[2], *tx->LoadPlan(b));
+    EXPECT_EQ((*plans)[3], (*plans)[0]);
+    EXPECT_EQ(domain::CountActivities((*plans)[1]), 47);
+    EXPECT_EQ(domain::CountActivities((*plans)[2]), 5);
+    EXPECT_EQ((*plans)[1].title, "PLANUL DE ACŢIUNE pentru implementarea Strategiei judeţene a (ș ț ă î â ş)");
+    // And what was inserted, apart from the ids the Store gives.
+    domain::Plan expected = MakeRichPlan(12, "c");
+    CopyStoreIds((*plans)[0], expected);
+    EXPECT_EQ((*plans)[0], expected);
+
+    StatusOr<std::vector<domain::Plan>> unknown = tx->LoadPlans({a, 424242});
+    ASSERT_FALSE(unknown.ok());
+    EXPECT_EQ(unknown.status().code(), StatusCode::kNotFound);
+    EXPECT_EQ(unknown.status().message(), "no plan with id 424242");
+    StatusOr<std::vector<domain::Plan>> none = tx->LoadPlans({});
+    ASSERT_TRUE(none.ok()) << none.status();
+    EXPECT_TRUE(none->empty());
+}
+
+TEST_P(StoreSuite, InsertReportsStoresWhatInsertReportStoresOneByOne) {
+    int64_t bulk_id = Import(*store_, MakeRichPlan(47, "a"));
+    int64_t single_id = Import(*store_, MakeRichPlan(47, "b"));
+    domain::Plan bulk_plan = Load(*store_, bulk_id), single_plan = Load(*store_, single_id);
+    // 40 activities x 12 months: 480 reports, 520 values, 240 evidence links.
+    std::vector<domain::ProgressReport> bulk = MonthlyReports(bulk_plan, 40, 12);
+    std::vector<domain::ProgressReport> single = MonthlyReports(single_plan, 40, 12);
+    ASSERT_EQ(bulk.size(), 480u);
+    std::vector<int64_t> bulk_ids = StoreReports(*store_, bulk, true);
+    std::vector<int64_t> single_ids = StoreReports(*store_, single, false);
+    ASSERT_EQ(bulk_ids.size(), 480u);
+    EXPECT_EQ(std::set<int64_t>(bulk_ids.begin(), bulk_ids.end()).size(), 480u);
+
+    std::map<std::string, int64_t> counts = Counts(*store_);
+    EXPECT_EQ(counts["progress_report"], 2 * 480);
+    EXPECT_EQ(counts["progress_value"], 2 * (480 + 40));
+    EXPECT_EQ(counts["progress_evidence"], 2 * 240);
+
+    std::unique_ptr<Transaction> tx = BeginOrFail(*store_);
+    ASSERT_TRUE(tx);
+    StatusOr<std::vector<domain::ProgressReport>> stored_bulk = tx->ListPlanReports(bulk_id);
+    StatusOr<std::vector<domain::ProgressReport>> stored_single = tx->ListPlanReports(single_id);
+    ASSERT_TRUE(stored_bulk.ok() && stored_single.ok());
+    EXPECT_EQ(*stored_bulk, WithIds(bulk, bulk_ids));
+    EXPECT_EQ(*stored_single, WithIds(single, single_ids));
+    // Each id is that of the report at its position: the 14th is activity 2, month 2.
+    StatusOr<std::optional<domain::ProgressReport>> fourteenth = tx->LoadReport(bulk_ids[13]);
+    ASSERT_TRUE(fourteenth.ok() && fourteenth->has_value());
+    EXPECT_EQ((*fourteenth)->period, "2022-02");
+    EXPECT_EQ((*fourteenth)->activity_id, *ActivitiesOf(bulk_plan)[1]->id);
+    EXPECT_EQ((*fourteenth)->evidence.size(), 1u);
+    EXPECT_EQ((*fourteenth)->narrative, bulk[13].narrative);
+}
+
+TEST_P(StoreSuite, InsertReportsRefusesUnknownActivitiesAndRepeatedKeysAndWritesNothing) {
+    int64_t plan_id = Import(*store_, MakeRichPlan(47, "a"));
+    domain::Plan plan = Load(*store_, plan_id);
+    std::vector<domain::ProgressReport> first = MonthlyReports(plan, 2, 3);
+    StoreReports(*store_, first, true);
+    const std::map<std::string, int64_t> before = Counts(*store_);
+
+    std::vector<domain::ProgressReport> more = MonthlyReports(plan, 5, 6);
+    std::vector<domain::ProgressReport> unknown = more;
+    unknown[7].activity_id = 987654;
+    std::vector<domain::ProgressReport> twice = MonthlyReports(plan, 5, 1);
+    twice.push_back(twice[2]);
+    struct Case {
+        const std::vector<domain::ProgressReport>* reports;
+        StatusCode code;
+        std::string message;
+    };
+    const int64_t first_activity = *ActivitiesOf(plan)[0]->id, third_activity = *ActivitiesOf(plan)[2]->id;
+    const int64_t writer = *plan.institutions[0].id;
+    for (const Case& c : {Case{&unknown, StatusCode::kNotFound, "no activity with id 987654"},
+                          Case{&more, StatusCode::kConflict,
+                               fmt::format("activity {} already has a report of institution {} for 2022-01",
+                                           first_activity, writer)},
+                          Case{&twice, StatusCode::kConflict,
+                               fmt::format("activity {} already has a report of institution {} for 2022-01",
+                                           third_activity, writer)}}) {
+        std::unique_ptr<Transaction> tx = BeginOrFail(*store_);
+        ASSERT_TRUE(tx);
+        StatusOr<std::vector<int64_t>> ids = tx->InsertReports(*c.reports);
+        ASSERT_FALSE(ids.ok());
+        EXPECT_EQ(ids.status().code(), c.code);
+        EXPECT_NE(ids.status().message().find(c.message), std::string::npos) << ids.status().message();
+        // The transaction stays usable and unchanged, as after any failed write.
+        ASSERT_TRUE(tx->Append(Event("report.import")).ok());
+        ASSERT_TRUE(tx->Commit().ok());
+        std::map<std::string, int64_t> after = Counts(*store_);
+        EXPECT_EQ(after["progress_report"], before.at("progress_report"));
+        EXPECT_EQ(after["progress_value"], before.at("progress_value"));
+        EXPECT_EQ(after["progress_evidence"], before.at("progress_evidence"));
+    }
+    std::unique_ptr<Transaction> tx = BeginOrFail(*store_);
+    ASSERT_TRUE(tx);
+    StatusOr<std::vector<int64_t>> none = tx->InsertReports({});
+    ASSERT_TRUE(none.ok()) << none.status();
+    EXPECT_TRUE(none->empty());
+}
+
+TEST_P(StoreSuite, ReportsAndRoundsOfManyPlansAreThoseOfEachPlan) {
+    int64_t a = Import(*store_, MakeRichPlan(47, "a"));
+    int64_t b = Import(*store_, MakeRichPlan(20, "b"));
+    int64_t quiet = Import(*store_, MakeRichPlan(5, "c"));  // neither reports nor rounds
+    std::vector<int64_t> a_ids = StoreReports(*store_, MonthlyReports(Load(*store_, a), 47, 4), true);
+    std::vector<int64_t> b_ids = StoreReports(*store_, MonthlyReports(Load(*store_, b), 3, 12), false);
+    {
+        std::unique_ptr<Transaction> tx = BeginOrFail(*store_);
+        ASSERT_TRUE(tx);
+        for (const auto& [plan, period] : std::vector<std::pair<int64_t, std::string>>{
+                 {a, "2022-S2"}, {b, "2022"}, {a, "2022-S1"}, {b, "2023"}}) {
+            ASSERT_TRUE(tx->InsertRound({.plan_id = plan, .period = period, .opens_on = "2023-01-01",
+                                         .due_on = period == "2022-S1" ? "2022-07-30" : "2023-01-30"})
+                            .ok());
+        }
+        ASSERT_TRUE(tx->Append(Event("round.open")).ok());
+        ASSERT_TRUE(tx->Commit().ok());
+    }
+    std::unique_ptr<Transaction> tx = BeginOrFail(*store_);
+    ASSERT_TRUE(tx);
+    StatusOr<std::map<int64_t, std::vector<domain::ProgressReport>>> reports =
+        tx->ListReportsOfPlans({b, quiet, a, 424242});
+    ASSERT_TRUE(reports.ok()) << reports.status();
+    ASSERT_EQ(reports->size(), 4u);
+    EXPECT_EQ(reports->at(a).size(), 47u * 4);
+    EXPECT_EQ(reports->at(b).size(), 3u * 12);
+    EXPECT_EQ(reports->at(a), *tx->ListPlanReports(a));
+    EXPECT_EQ(reports->at(b), *tx->ListPlanReports(b));
+    EXPECT_TRUE(reports->at(quiet).empty());
+    EXPECT_TRUE(reports->at(424242).empty());
+    EXPECT_EQ(reports->at(b).front().id, b_ids.front());
+    EXPECT_EQ(reports->at(a).back().id, a_ids.back());
+
+    // Without the texts: the same reports, values included, and nothing else.
+    StatusOr<std::map<int64_t, std::vector<domain::ProgressReport>>> lean =
+        tx->ListReportsOfPlans({a, b, quiet}, ReportFields::kStatus);
+    ASSERT_TRUE(lean.ok()) << lean.status();
+    for (int64_t plan : {a, b}) {
+        std::vector<domain::ProgressReport> expected = reports->at(plan);
+        for (domain::ProgressReport& report : expected) {
+            report.narrative.clear();
+            report.evidence.clear();
+            report.created_at.clear();
+        }
+        EXPECT_EQ(lean->at(plan), expected);
+    }
+    EXPECT_EQ(lean->at(a)[0].values.size(), 2u);  // month 1 carries two values
+    EXPECT_TRUE(lean->at(quiet).empty());
+
+    StatusOr<std::map<int64_t, std::vector<domain::ReportingRound>>> rounds = tx->ListRoundsOfPlans({quiet, a, b});
+    ASSERT_TRUE(rounds.ok()) << rounds.status();
+    ASSERT_EQ(rounds->size(), 3u);
+    EXPECT_EQ(rounds->at(a), *tx->ListRounds(a));
+    EXPECT_EQ(rounds->at(b), *tx->ListRounds(b));
+    ASSERT_EQ(rounds->at(a).size(), 2u);
+    EXPECT_EQ(rounds->at(a)[0].period, "2022-S1");  // due first
+    EXPECT_TRUE(rounds->at(quiet).empty());
 }
 
 }  // namespace planwatch::storage::testing

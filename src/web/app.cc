@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <ctime>
+#include <optional>
 
 #include "web/cookies.h"
 #include "web/http_errors.h"
@@ -92,6 +93,12 @@ Status App::Authenticate(const Request& request, RequestContext& ctx) {
     return Status::Ok();
 }
 
+bool App::WritesDocuments(const Request& request) const {
+    std::map<std::string, std::string> params;
+    const web::Route* route = MatchRoute(request.method == "HEAD" ? "GET" : request.method, request.path, params);
+    return route != nullptr && route->pool == Pool::kDocuments;
+}
+
 Response App::Route(Request& request, RequestContext& ctx) {
     bool path_known = false;
     const web::Route* route = MatchRoute(request.method == "HEAD" ? "GET" : request.method, request.path,
@@ -176,10 +183,16 @@ Response App::Handle(Request& request) {
     const bool anonymous_get = request.method == "GET" && request.Header("cookie").empty() &&
                                request.Header("authorization").empty() && request.Header("hx-request").empty();
     const std::string cache_key = ctx.lang + " " + request.path + "?" + request.query;
+    // A write by another process (the CLI) shows as a newer audit stamp; without one, no caching.
+    std::optional<int64_t> stamp;
     if (anonymous_get) {
+        StatusOr<int64_t> newest = portal_.Refresh();
+        if (newest.ok()) stamp = *newest;
+    }
+    if (stamp) {
         std::lock_guard lock(cache_mutex_);
         auto it = cache_.find(cache_key);
-        if (it != cache_.end() && it->second.generation == generation_ &&
+        if (it != cache_.end() && it->second.generation == generation_ && it->second.stamp == *stamp &&
             std::chrono::steady_clock::now() - it->second.made < kCacheAge) {
             return it->second.response;
         }
@@ -197,7 +210,7 @@ Response App::Handle(Request& request) {
     for (auto& header : ctx.headers) response.headers.push_back(std::move(header));
     bool sets_cookie = false;
     for (const auto& [name, value] : response.headers) sets_cookie |= name == "Set-Cookie";
-    const bool cacheable = anonymous_get && response.status == 200 && !sets_cookie;
+    const bool cacheable = stamp && response.status == 200 && !sets_cookie;
     AddSecurityHeaders(response, cacheable);
     if (cacheable) {
         if (!response.shared_body) response.shared_body = std::make_shared<const std::string>(std::move(response.body));
@@ -205,7 +218,7 @@ Response App::Handle(Request& request) {
         std::lock_guard lock(cache_mutex_);
         if (generation_at_start == generation_) {
             if (cache_.size() >= kMaxCacheEntries) cache_.clear();
-            cache_[cache_key] = Cached{response, std::chrono::steady_clock::now(), generation_};
+            cache_[cache_key] = Cached{response, std::chrono::steady_clock::now(), generation_, *stamp};
         }
     }
     return response;

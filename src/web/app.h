@@ -29,6 +29,10 @@ public:
     // the security headers on every answer.
     Response Handle(Request& request);
 
+    // True when the request's route runs on the document pool (Route::pool); the
+    // server then calls Handle from that pool instead of an I/O thread.
+    bool WritesDocuments(const Request& request) const;
+
     const AppOptions& options() const { return options_; }
 
 private:
@@ -43,12 +47,14 @@ private:
     UploadStash uploads_;
 
     // Public GET answers for anonymous visitors, kept briefly: the same URL and
-    // language within kCacheAge gives the same bytes unless a write happened.
+    // language within kCacheAge gives the same bytes unless a write happened,
+    // here (generation_) or anywhere (the audit stamp of PortalData::Refresh).
     static constexpr std::chrono::seconds kCacheAge{5};
     struct Cached {
         Response response;
         std::chrono::steady_clock::time_point made;
         uint64_t generation = 0;
+        int64_t stamp = 0;
     };
     std::mutex cache_mutex_;
     std::map<std::string, Cached> cache_;  // GUARDED_BY(cache_mutex_)

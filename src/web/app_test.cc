@@ -26,7 +26,7 @@ protected:
         store_ = std::move(*store).release();
         services_ = new services::Services(*store_);
         StatusOr<services::ImportOutcome> imported = services_->imports().ImportFile(
-            std::string(PLANWATCH_SOURCE_DIR) + "/samples/000_ffec081ef8fe4e47.txt", "test");
+            std::string(PLANWATCH_SOURCE_DIR) + "/samples/000_ffec081ef8fe4e47.txt", "test", {.publish = true});
         ASSERT_TRUE(imported.ok()) << imported.status();
         plan_id_ = imported->plan_id;
         for (const auto& [email, role, institution] :

@@ -10,18 +10,44 @@ bool Fresh(std::chrono::steady_clock::time_point made, uint64_t generation, uint
 
 }  // namespace
 
-StatusOr<std::vector<storage::PlanSummary>> PortalData::Plans() {
+StatusOr<std::vector<storage::PlanSummary>> PortalData::AllVersions() {
     {
         std::lock_guard lock(mutex_);
         if (list_.valid && Fresh(list_.made, list_.generation, generation_, kMaxAge)) return list_.plans;
     }
-    PW_ASSIGN_OR_RETURN(std::vector<storage::PlanSummary> plans, services_.catalog().List());
+    PW_ASSIGN_OR_RETURN(std::vector<storage::PlanSummary> plans, services_.catalog().ListAllVersions());
     std::lock_guard lock(mutex_);
     list_ = CachedList{.plans = plans, .generation = generation_, .made = std::chrono::steady_clock::now(), .valid = true};
     return plans;
 }
 
-StatusOr<std::shared_ptr<const domain::Plan>> PortalData::Plan(int64_t plan_id) {
+StatusOr<int64_t> PortalData::Refresh() {
+    PW_ASSIGN_OR_RETURN(int64_t change, services_.catalog().LastChange());
+    std::lock_guard lock(mutex_);
+    if (change != last_change_) {
+        last_change_ = change;
+        ForgetLocked();
+    }
+    return change;
+}
+
+StatusOr<std::vector<storage::PlanSummary>> PortalData::Plans(const services::Actor& viewer) {
+    PW_RETURN_IF_ERROR(Refresh().status());
+    PW_ASSIGN_OR_RETURN(std::vector<storage::PlanSummary> all, AllVersions());
+    return services::VisiblePlans(all, viewer);
+}
+
+StatusOr<storage::PlanSummary> PortalData::Summary(int64_t plan_id, const services::Actor& viewer) {
+    return services_.catalog().Find(plan_id, viewer);
+}
+
+StatusOr<std::shared_ptr<const domain::Plan>> PortalData::Plan(int64_t plan_id, const services::Actor& viewer) {
+    PW_RETURN_IF_ERROR(Summary(plan_id, viewer).status());
+    PW_RETURN_IF_ERROR(Refresh().status());
+    return LoadCached(plan_id);
+}
+
+StatusOr<std::shared_ptr<const domain::Plan>> PortalData::LoadCached(int64_t plan_id) {
     {
         std::lock_guard lock(mutex_);
         auto it = plans_.find(plan_id);
@@ -34,9 +60,17 @@ StatusOr<std::shared_ptr<const domain::Plan>> PortalData::Plan(int64_t plan_id) 
     return shared;
 }
 
-StatusOr<std::shared_ptr<const reports::ReportModel>> PortalData::Model(int64_t plan_id,
-                                                                        const domain::CivilDate& as_of,
-                                                                        const std::string& language) {
+StatusOr<std::shared_ptr<const reports::ReportModel>> PortalData::Model(int64_t plan_id, const domain::CivilDate& as_of,
+                                                                        const std::string& language,
+                                                                        const services::Actor& viewer) {
+    PW_RETURN_IF_ERROR(Summary(plan_id, viewer).status());
+    PW_RETURN_IF_ERROR(Refresh().status());
+    return UncheckedModel(plan_id, as_of, language);
+}
+
+StatusOr<std::shared_ptr<const reports::ReportModel>> PortalData::UncheckedModel(int64_t plan_id,
+                                                                                 const domain::CivilDate& as_of,
+                                                                                 const std::string& language) {
     auto key = std::make_tuple(plan_id, domain::ToString(as_of), language);
     {
         std::lock_guard lock(mutex_);
@@ -45,8 +79,8 @@ StatusOr<std::shared_ptr<const reports::ReportModel>> PortalData::Model(int64_t 
             return it->second.model;
         }
     }
-    PW_ASSIGN_OR_RETURN(std::shared_ptr<const domain::Plan> plan, Plan(plan_id));
-    // The reports and rounds stored now; Invalidate() after a web write, kMaxAge for the CLI's.
+    PW_ASSIGN_OR_RETURN(std::shared_ptr<const domain::Plan> plan, LoadCached(plan_id));
+    // The reports and rounds stored now; Refresh() or Invalidate() forgets them after any write.
     PW_ASSIGN_OR_RETURN(reports::ReportModel model,
                         services_.statuses().Compute(*plan, as_of, {.language = language}));
     auto shared = std::make_shared<const reports::ReportModel>(std::move(model));
@@ -56,11 +90,13 @@ StatusOr<std::shared_ptr<const reports::ReportModel>> PortalData::Model(int64_t 
 }
 
 StatusOr<std::vector<std::shared_ptr<const reports::ReportModel>>> PortalData::AllModels(
-    const domain::CivilDate& as_of, const std::string& language) {
-    PW_ASSIGN_OR_RETURN(std::vector<storage::PlanSummary> plans, Plans());
+    const domain::CivilDate& as_of, const std::string& language, const services::Actor& viewer) {
+    PW_ASSIGN_OR_RETURN(std::vector<storage::PlanSummary> plans, Plans(viewer));
     std::vector<std::shared_ptr<const reports::ReportModel>> models;
     for (const storage::PlanSummary& summary : plans) {
-        PW_ASSIGN_OR_RETURN(std::shared_ptr<const reports::ReportModel> model, Model(summary.id, as_of, language));
+        // Plans(viewer) has already refreshed and left out what viewer may not see.
+        PW_ASSIGN_OR_RETURN(std::shared_ptr<const reports::ReportModel> model,
+                            UncheckedModel(summary.id, as_of, language));
         models.push_back(std::move(model));
     }
     return models;
@@ -68,8 +104,13 @@ StatusOr<std::vector<std::shared_ptr<const reports::ReportModel>>> PortalData::A
 
 void PortalData::Invalidate() {
     std::lock_guard lock(mutex_);
+    ForgetLocked();
+}
+
+void PortalData::ForgetLocked() {
     ++generation_;
     models_.clear();
+    plans_.clear();
     list_.valid = false;
 }
 

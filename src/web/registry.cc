@@ -25,15 +25,15 @@ std::string ServiceCategory(const std::string& code) {
     return type.substr(first + 1, second == std::string::npos ? std::string::npos : second - first - 1);
 }
 
-StatusOr<RegistryResult> FindServices(PortalData& portal, const RegistryFilter& filter) {
-    PW_ASSIGN_OR_RETURN(std::vector<storage::PlanSummary> plans, portal.Plans());
+StatusOr<RegistryResult> FindServices(PortalData& portal, const RegistryFilter& filter, const services::Actor& viewer) {
+    PW_ASSIGN_OR_RETURN(std::vector<storage::PlanSummary> plans, portal.Plans(viewer));
     const std::string q = text::SearchKey(filter.q);
     const std::string code = WithoutSpaces(filter.code);
     RegistryResult result;
     std::set<std::string> categories;
     for (const storage::PlanSummary& summary : plans) {
         if (filter.plan_id && summary.id != *filter.plan_id) continue;
-        PW_ASSIGN_OR_RETURN(std::shared_ptr<const domain::Plan> plan, portal.Plan(summary.id));
+        PW_ASSIGN_OR_RETURN(std::shared_ptr<const domain::Plan> plan, portal.Plan(summary.id, viewer));
         for (const domain::SocialService& service : plan->services) {
             if (service.line != domain::ServiceLineKind::kService) continue;
             const std::string category = ServiceCategory(service.code);

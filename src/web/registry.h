@@ -34,6 +34,7 @@ struct RegistryResult {
 // The beneficiary group of a nomenclature code ("8790 CR-C-I" -> "C"), or "".
 std::string ServiceCategory(const std::string& code);
 
-StatusOr<RegistryResult> FindServices(PortalData& portal, const RegistryFilter& filter);
+// Only plans viewer may see (drafts for staff only).
+StatusOr<RegistryResult> FindServices(PortalData& portal, const RegistryFilter& filter, const services::Actor& viewer);
 
 }  // namespace planwatch::web

@@ -1,6 +1,7 @@
 #include "web/routes.h"
 
 #include "web/api/api.h"
+#include "web/api/download_api.h"
 #include "web/api/monitoring_api.h"
 #include "web/api/registry_api.h"
 #include "web/handlers/plans.h"
@@ -15,10 +16,11 @@ std::vector<Route> MakeRoutes() {
     return {
         // Pages (HTML, work without JavaScript).
         {"GET", "/", Kind::kPage, Access::kPublic, pages::Home},
-        {"GET", "/plans/{id}", Kind::kPage, Access::kPublic, pages::Plan},
+        // The plan and institution pages state the size of their downloads, which may mean writing them.
+        {"GET", "/plans/{id}", Kind::kPage, Access::kPublic, pages::Plan, Pool::kDocuments},
         {"GET", "/plans/{id}/activities/{activity}", Kind::kPage, Access::kPublic, pages::Activity},
         {"GET", "/institutions", Kind::kPage, Access::kPublic, pages::Institutions},
-        {"GET", "/institutions/{id}", Kind::kPage, Access::kPublic, pages::Institution},
+        {"GET", "/institutions/{id}", Kind::kPage, Access::kPublic, pages::Institution, Pool::kDocuments},
         {"GET", "/services", Kind::kPage, Access::kPublic, pages::Services},
         {"GET", "/search", Kind::kPage, Access::kPublic, pages::Search},
         {"GET", "/signin", Kind::kPage, Access::kPublic, pages::SignInForm},
@@ -29,12 +31,23 @@ std::vector<Route> MakeRoutes() {
         {"GET", "/coordinate", Kind::kPage, Access::kCoordinator, pages::Coordinate},
         {"POST", "/coordinate/import", Kind::kPage, Access::kCoordinator, pages::ImportPreview},
         {"POST", "/coordinate/import/confirm", Kind::kPage, Access::kCoordinator, pages::ImportConfirm},
+        {"POST", "/coordinate/plans/{id}/publish", Kind::kPage, Access::kCoordinator, pages::PublishPlanForm},
+        {"POST", "/coordinate/plans/{id}/unpublish", Kind::kPage, Access::kCoordinator, pages::UnpublishPlanForm},
         {"POST", "/coordinate/rounds", Kind::kPage, Access::kCoordinator, pages::OpenRoundForm},
         {"POST", "/coordinate/rounds/{id}/reopen", Kind::kPage, Access::kCoordinator, pages::ReopenRoundForm},
         {"POST", "/coordinate/reports/{id}/approve", Kind::kPage, Access::kCoordinator, pages::ApproveReportForm},
         {"POST", "/coordinate/reports/{id}/return", Kind::kPage, Access::kCoordinator, pages::ReturnReportForm},
         {"GET", "/admin", Kind::kPage, Access::kAdmin, pages::Admin},
         {"POST", "/admin/users", Kind::kPage, Access::kAdmin, pages::AddUser},
+        // Registry screens (registry issue): web/pages/registry_pages.cc. "new" before "{id}": the first match wins.
+        {"GET", "/coordinate/institutions", Kind::kPage, Access::kCoordinator, pages::CoordinateInstitutions},
+        {"POST", "/coordinate/institutions/merge", Kind::kPage, Access::kCoordinator, pages::MergeInstitutionsForm},
+        {"POST", "/coordinate/institutions/{id}/confirm", Kind::kPage, Access::kCoordinator, pages::ConfirmInstitutionForm},
+        {"GET", "/admin/institutions", Kind::kPage, Access::kAdmin, pages::AdminInstitutions},
+        {"POST", "/admin/institutions", Kind::kPage, Access::kAdmin, pages::AddInstitutionForm},
+        {"GET", "/admin/institutions/new", Kind::kPage, Access::kAdmin, pages::NewInstitutionForm},
+        {"GET", "/admin/institutions/{id}", Kind::kPage, Access::kAdmin, pages::EditInstitutionPage},
+        {"POST", "/admin/institutions/{id}", Kind::kPage, Access::kAdmin, pages::SaveInstitutionForm},
         // JSON API (interfaces.md; documented in data/schema/openapi.json).
         {"GET", "/healthz", Kind::kApi, Access::kPublic, [](const Request&, RequestContext&) { return handlers::Healthz(); }},
         {"GET", "/api/v1/openapi.json", Kind::kApi, Access::kPublic, api::OpenApi},
@@ -42,6 +55,12 @@ std::vector<Route> MakeRoutes() {
         {"POST", "/api/v1/plans", Kind::kApi, Access::kCoordinator, api::CreatePlan},
         {"GET", "/api/v1/plans/{id}", Kind::kApi, Access::kPublic, api::GetPlan},
         {"GET", "/api/v1/plans/{id}/status", Kind::kApi, Access::kPublic, api::PlanStatus},
+        // Downloads (reports issue): web/api/download_api.cc, off the I/O threads.
+        {"GET", "/api/v1/plans/{id}/export", Kind::kApi, Access::kPublic, api::ExportPlan, Pool::kDocuments},
+        {"GET", "/api/v1/plans/{id}/report", Kind::kApi, Access::kPublic, api::PlanReport, Pool::kDocuments},
+        // Publishing: drafts are hidden from the public (services/plan_catalog.h).
+        {"POST", "/api/v1/plans/{id}/publish", Kind::kApi, Access::kCoordinator, api::PublishPlan},
+        {"POST", "/api/v1/plans/{id}/unpublish", Kind::kApi, Access::kCoordinator, api::UnpublishPlan},
         // Monitoring (monitoring issue): web/api/monitoring_api.cc; roles and institutions are checked in the services.
         {"GET", "/api/v1/plans/{id}/rounds", Kind::kApi, Access::kPublic, api::ListRounds},
         {"POST", "/api/v1/plans/{id}/rounds", Kind::kApi, Access::kCoordinator, api::OpenRound},

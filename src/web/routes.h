@@ -23,12 +23,18 @@ enum class RouteKind { kPage, kApi };
 
 using Handler = std::function<Response(const Request&, RequestContext&)>;
 
+// Where the server runs a route's handler: on its I/O threads, or on a pool of its
+// own for handlers that may write a document (a PDF takes hundreds of ms), so a
+// burst of downloads cannot hold up page views and API reads.
+enum class Pool { kInline, kDocuments };
+
 struct Route {
     std::string method;   // GET, POST, PUT
     std::string pattern;  // "/plans/{id}": a {name} matches one non-empty segment
     RouteKind kind = RouteKind::kPage;
     Access access = Access::kPublic;
     Handler handler;
+    Pool pool = Pool::kInline;
 };
 
 // Every route, in matching order.

@@ -9,7 +9,7 @@ namespace planwatch::web {
 SearchLink LinkFor(const storage::SearchHit& hit, RequestContext& ctx) {
     SearchLink link;
     if (hit.plan_id && hit.kind != "plan") {
-        StatusOr<std::shared_ptr<const domain::Plan>> plan = ctx.portal.Plan(*hit.plan_id);
+        StatusOr<std::shared_ptr<const domain::Plan>> plan = ctx.portal.Plan(*hit.plan_id, ActorOf(ctx));
         if (plan.ok()) link.plan_title = (*plan)->title;
     }
     if (hit.kind == "plan") {

@@ -90,6 +90,15 @@ restinio::request_handling_status_t Send(const restinio::request_handle_t& handl
     return builder.done();
 }
 
+// Handlers return Status for what they expect; anything thrown is a bug, answered as 500.
+Response HandleGuarded(App& app, Request& request) {
+    try {
+        return app.Handle(request);
+    } catch (const std::exception& e) {
+        return ErrorResponse(Internal(fmt::format("unexpected error: {}", e.what())));
+    }
+}
+
 std::string Describe(std::exception_ptr error) {
     try {
         if (error) std::rethrow_exception(error);
@@ -111,6 +120,9 @@ Status RunServer(services::Services& services, const ServerOptions& options,
                                  .max_upload_bytes = options.max_body_bytes,
                                  .secure_cookies = options.secure_cookies});
     restinio::asio_ns::io_context io_context;
+    // Declared before the server, so destroyed after it: queued handlers still
+    // hold requests of its connections. Joined explicitly below, before App goes.
+    restinio::asio_ns::thread_pool documents{std::max<size_t>(options.document_threads, 1)};
     std::string open_error;
     try {
         restinio::server_settings_t<Traits> settings;
@@ -129,11 +141,20 @@ Status RunServer(services::Services& services, const ServerOptions& options,
             .socket_options_setter([](auto& socket_options) {
                 socket_options.set_option(restinio::asio_ns::ip::tcp::no_delay{true});
             })
-            .request_handler([&app](const restinio::request_handle_t& handle) {
-                // Handlers return Status for what they expect; anything thrown is a bug, answered as 500.
+            .request_handler([&app, &documents](const restinio::request_handle_t& handle) {
                 try {
                     Request request = ToRequest(handle);
-                    return Send(handle, app.Handle(request));
+                    if (!app.WritesDocuments(request)) return Send(handle, HandleGuarded(app, request));
+                    // Answered later from the pool; RESTinio's connections take a response
+                    // from any thread (their writes go through the connection's strand).
+                    restinio::asio_ns::post(documents, [&app, handle, request = std::move(request)]() mutable {
+                        try {
+                            Send(handle, HandleGuarded(app, request));
+                        } catch (const std::exception&) {
+                            // The connection is gone; nobody is left to answer.
+                        }
+                    });
+                    return restinio::request_accepted();
                 } catch (const std::exception& e) {
                     return Send(handle, ErrorResponse(Internal(fmt::format("unexpected error: {}", e.what()))));
                 }
@@ -168,6 +189,9 @@ Status RunServer(services::Services& services, const ServerOptions& options,
     } catch (const std::exception& e) {
         open_error = e.what();
     }
+    // Handlers still running finish (their answers go nowhere); queued ones are dropped.
+    documents.stop();
+    documents.join();
     if (!open_error.empty()) {
         return Unavailable(fmt::format("cannot listen on {}: {}", url, open_error));
     }

@@ -18,7 +18,8 @@ struct ServerOptions {
     uint16_t port = 8080;
     size_t max_body_bytes = 50u << 20;       // uploads (multipart); larger request bodies are refused
     size_t max_form_bytes = 1u << 20;        // forms and JSON bodies: larger ones get 413
-    size_t threads = 2;
+    size_t threads = 2;                      // I/O threads; most handlers run on them
+    size_t document_threads = 2;             // routes with Pool::kDocuments (downloads) run on these
     bool secure_cookies = false;             // served over TLS (directly or behind a proxy): cookies get Secure
     std::chrono::seconds read_timeout{30};   // a client that sends nothing for this long is dropped
     std::chrono::seconds write_timeout{60};

@@ -118,12 +118,42 @@ try {
     await visit(page, `${base}/search?q=scoala&lang=${lang}`, `search-${lang}`, { screenshot: lang === 'ro' });
   }
   await page.goto(`${base}${planPath}?lang=en`);
+  // Downloads: every link named apart, with its format and size, as a screen reader reads it.
+  const downloads = await page.$$eval('a[download]', (links) => links.map((a) => a.textContent.trim()));
+  check('plan page lists its downloads', downloads.length >= 8, downloads.join(' | '));
+  check('download links have unique names', new Set(downloads).size === downloads.length, downloads.join(' | '));
+  check('download links name format and size', downloads.every((name) => /\((PDF|DOCX|HTML|XLSX|CSV[^,]*|JSON|IATI 2\.03 XML), [0-9.,]+ (KB|MB)\)$/.test(name)),
+        downloads.join(' | '));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[download][href*="format=pdf"]')]);
+  check('the PDF link downloads a named file', /^plan-\d+-report\.pdf$/.test(download.suggestedFilename()), download.suggestedFilename());
   const activityHref = await page.getAttribute('table.pw-activities th[scope=row] a', 'href');
   await visit(page, `${base}${activityHref}`, 'activity-en');
   await visit(page, `${base}/institutions?lang=ro`, 'institutions-ro');
   const institutionHref = await page.getAttribute('table th[scope=row] a', 'href');
   await visit(page, `${base}${institutionHref}`, 'institution-ro');
+  // Per plan the institution works on, its own report; the screen-reader text tells the plans apart.
+  await page.goto(`${base}/institutions?lang=ro`);
+  const cpecaHref = await page.getAttribute('table th[scope=row] a:text-is("CPECA Cluj")', 'href');
+  await visit(page, `${base}${cpecaHref}`, 'institution-cpeca-ro', { screenshot: false });
+  const reports = await page.$$eval('a[download]', (links) => links.map((a) => a.textContent.trim()));
+  check('institution page offers its reports', reports.some((name) => name.startsWith('Raportul instituției (PDF, ')),
+        reports.join(' | '));
+  check('institution report links have unique names', new Set(reports).size === reports.length, reports.join(' | '));
   await visit(page, `${base}/signin?lang=ro`, 'signin-ro');
+
+  // The registry: seed 004's directorate with its organisation chart, and a service with yearly figures.
+  const registry = await (await page.request.get(`${base}/api/v1/institutions`)).json();
+  const unitId = (name) => (registry.find((entry) => entry.name === name) || {}).id;
+  const adultsId = unitId('Direcția protecția persoanelor adulte');
+  const adoptionId = unitId('Serviciul adopții și postadopții');
+  check('seed 004 units are in the registry', Boolean(adultsId && adoptionId), `${adultsId} ${adoptionId}`);
+  for (const lang of ['ro', 'sl', 'en']) {
+    await visit(page, `${base}/institutions/${adultsId}?lang=${lang}`, `institution-org-${lang}`);
+    check(`org chart drawn (${lang})`, (await page.locator('figure.pw-org-chart svg rect').count()) === 17);
+    await visit(page, `${base}/institutions/${adoptionId}?lang=${lang}`, `institution-figures-${lang}`,
+                { screenshot: lang === 'ro' });
+    check(`figures charted (${lang})`, (await page.locator('figure.pw-figure-chart svg').count()) === 2);
+  }
   const missing = await page.goto(`${base}/plans/999999?lang=en`);
   check('unknown plan is a 404 page', missing.status() === 404);
   await axe(page, 'error-404');
@@ -194,9 +224,68 @@ try {
     await axe(p, 'import-preview');
     await Promise.all([p.waitForNavigation(), p.click('form[action="/coordinate/import/confirm"] button[type=submit]')]);
     check('confirmed import lands on the new plan page', /\/plans\/\d+/.test(p.url()), p.url());
+
+    // The upload is a draft: the coordinator sees it with a notice, the public gets a 404,
+    // until the coordinator publishes it from the coordination screen.
+    const planPath = new URL(p.url()).pathname;
+    const planId = planPath.split('/')[2];
+    await p.goto(`${base}${planPath}?lang=en`);
+    check('the coordinator sees the draft notice', (await p.content()).includes('This plan is a draft'));
+    const visitor = await browser.newContext();
+    const v = await visitor.newPage();
+    const hidden = await v.goto(`${base}${planPath}?lang=en`);
+    check('the public gets 404 for a draft plan', hidden.status() === 404, `status ${hidden.status()}`);
+    await p.goto(`${base}/coordinate?lang=en#plans`);
+    const publishButton = p.locator(`#plan-${planId} form[action^="/coordinate/plans/${planId}/publish"] button`);
+    check('the coordination screen offers Publish for the draft', (await publishButton.count()) === 1);
+    check('the draft is marked as a draft', (await p.locator(`#plan-${planId}`).innerText()).includes('Draft'));
+    await axe(p, 'coordinate-publish-controls');
+    await Promise.all([p.waitForNavigation(), publishButton.click()]);
+    check('publishing says so', (await p.content()).includes('The plan is published'), p.url());
+    check('the plan now offers Unpublish',
+          (await p.locator(`#plan-${planId} form[action^="/coordinate/plans/${planId}/unpublish"] button`).count()) === 1);
+    await p.screenshot({ path: path.join(shots, 'coordinate-published.png'), fullPage: true });
+    await axe(p, 'coordinate-after-publish');
+    const shown = await v.goto(`${base}${planPath}?lang=en`);
+    check('the public plan page exists once published', shown.status() === 200, `status ${shown.status()}`);
+    check('the public page has no draft notice', !(await v.content()).includes('This plan is a draft'));
+    await visitor.close();
     await staff.close();
   }
 
+
+  // Registry staff screens: the coordinator's review and merge (with the confirmation step), the
+  // administrator's registry, the add form and an edit refused for a cycle, each checked with axe.
+  {
+    const staff = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const p = await staff.newPage();
+    await signIn(p, base, 'coordinator@demo.planwatch', server.accounts['coordinator@demo.planwatch']);
+    await visit(p, `${base}/coordinate/institutions?lang=en`, 'coordinate-institutions');
+    await p.selectOption('#merge-from', String(adoptionId));
+    await p.selectOption('#merge-into', String(adultsId));
+    await Promise.all([p.waitForNavigation(), p.click('#merge form[method=get] button[type=submit]')]);
+    check('merge preview asks for confirmation', (await p.locator('form.pw-merge-confirm').count()) === 1);
+    await p.screenshot({ path: path.join(shots, 'coordinate-merge-preview.png'), fullPage: true });
+    await axe(p, 'coordinate-merge-preview');
+    await p.goto(`${base}/coordinate/institutions?lang=en&from=${adultsId}&into=${adultsId}`);
+    check('a merge into itself is refused next to the field', (await p.locator('#merge-into-error').count()) === 1);
+    await axe(p, 'coordinate-merge-refused');
+    await staff.close();
+
+    const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const a = await adminContext.newPage();
+    await signIn(a, base, 'admin@demo.planwatch', server.accounts['admin@demo.planwatch']);
+    await visit(a, `${base}/admin/institutions?lang=en&q=cluj`, 'admin-institutions');
+    await visit(a, `${base}/admin/institutions/new?lang=en`, 'admin-institution-new');
+    const dgaspcId = unitId('Direcția Generală de Asistență Socială și Protecția Copilului Cluj');
+    await visit(a, `${base}/admin/institutions/${dgaspcId}?lang=en`, 'admin-institution-edit');
+    await a.selectOption('#inst-parent', String(adultsId));  // one of its own units: a cycle
+    await Promise.all([a.waitForNavigation(), a.click('form.usa-form button[type=submit]')]);
+    check('a cycle is refused next to the parent field', (await a.locator('#inst-parent-error').count()) === 1);
+    await a.screenshot({ path: path.join(shots, 'admin-institution-cycle.png'), fullPage: true });
+    await axe(a, 'admin-institution-cycle');
+    await adminContext.close();
+  }
 
   // The review loop: a reporter fills a report with the keyboard and submits it; the
   // coordinator returns it; the reporter corrects and resubmits; the coordinator approves;

@@ -181,6 +181,58 @@ TEST_P(CliEndToEnd, ImportsPlanJsonAndListsIt) {
     EXPECT_GE(rows["audit_event"], 1);
 }
 
+TEST_P(CliEndToEnd, PublishTurnsADraftPublicAndBackWithOneAuditEventEach) {
+    std::string id = ImportSmallPlan();
+    EXPECT_THAT(Run({"plans"}).out, HasSubstr(" draft "));
+    nlohmann::json before = ParseJson(Run({"plans", "--json"}).out);
+    ASSERT_EQ(before.size(), 1u);
+    EXPECT_EQ(before[0]["published"], false);
+    EXPECT_TRUE(before[0]["published_at"].is_null());
+    const int64_t audit = CountRows()["audit_event"];
+
+    RunResult published = Run({"--json", "publish", id});
+    ASSERT_EQ(published.exit_code, 0) << published.err;
+    nlohmann::json outcome = ParseJson(published.out);
+    EXPECT_EQ(outcome["id"], id);
+    EXPECT_EQ(outcome["published"], true);
+    EXPECT_EQ(outcome["changed"], true);
+    EXPECT_EQ(CountRows()["audit_event"], audit + 1);
+    nlohmann::json after = ParseJson(Run({"plans", "--json"}).out);
+    EXPECT_EQ(after[0]["published"], true);
+    EXPECT_EQ(after[0]["published_at"], outcome["published_at"]);
+    EXPECT_THAT(Run({"plans"}).out, HasSubstr(" published "));
+
+    // Publishing twice changes nothing and writes nothing.
+    RunResult again = Run({"publish", id});
+    EXPECT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_THAT(again.out, HasSubstr("(unchanged)"));
+    EXPECT_EQ(CountRows()["audit_event"], audit + 1);
+
+    RunResult unpublished = Run({"publish", id, "--unpublish"});
+    ASSERT_EQ(unpublished.exit_code, 0) << unpublished.err;
+    EXPECT_THAT(unpublished.out, HasSubstr(": draft\n"));
+    EXPECT_EQ(ParseJson(Run({"plans", "--json"}).out)[0]["published"], false);
+    EXPECT_EQ(CountRows()["audit_event"], audit + 2);
+
+    // Unknown plan: 4 and the id named; not a number: usage, 2. Nothing written either way.
+    RunResult unknown = Run({"publish", "999"});
+    EXPECT_EQ(unknown.exit_code, 4);
+    EXPECT_THAT(unknown.err, HasSubstr("no plan with id 999"));
+    EXPECT_EQ(Run({"publish", "abc"}).exit_code, 2);
+    EXPECT_EQ(CountRows()["audit_event"], audit + 2);
+
+    // import --publish stores and publishes in one go.
+    std::string other = Path("other.json");
+    WriteFile(other, ReadFile(Fixture("small_plan.json")));
+    RunResult replaced = Run({"import", "--replace", "--publish", other});
+    ASSERT_EQ(replaced.exit_code, 0) << replaced.err;
+    EXPECT_THAT(replaced.out, HasSubstr(", published"));
+    nlohmann::json versions = ParseJson(Run({"plans", "--json", "--all-versions"}).out);
+    ASSERT_EQ(versions.size(), 2u);
+    EXPECT_EQ(versions[0]["published"], false);
+    EXPECT_EQ(versions[1]["published"], true);
+}
+
 TEST_P(CliEndToEnd, ExportImportExportIsByteIdenticalAndMatchesSchema) {
     std::string id = ImportSmallPlan();
     RunResult first = Run({"export", id, "-o", Path("first.json")});
@@ -486,12 +538,25 @@ TEST_P(CliEndToEnd, ServeAnswersHealthzPlansAndJsonErrors) {
     EXPECT_THAT(health.headers, HasSubstr("Content-Security-Policy: default-src 'self'; frame-ancestors 'none'"));
     EXPECT_THAT(health.headers, HasSubstr("Referrer-Policy: "));
 
+    // Imported without --publish: a draft, which the public cannot tell from a plan that does not exist.
+    EXPECT_EQ(ParseJson(HttpGet(base + "/api/v1/plans").body).size(), 0u);
+    HttpReply draft = HttpGet(base + "/api/v1/plans/" + id);
+    EXPECT_EQ(draft.status, 404);
+    EXPECT_EQ(ParseJson(draft.body)["error"]["message"], "no plan with id " + id);
+    EXPECT_EQ(HttpGet(base + "/plans/" + id).status, 404);
+    // Published from the command line while the server runs: the plan is public at once.
+    RunResult published = Run({"publish", id});
+    ASSERT_EQ(published.exit_code, 0) << published.err;
+    EXPECT_THAT(published.out, MatchesRegex("plan " + id + " \".*\": published [0-9T:-]+Z\n"));
+
     HttpReply list = HttpGet(base + "/api/v1/plans");
     EXPECT_EQ(list.status, 200);
     nlohmann::json plans = ParseJson(list.body);
     ASSERT_EQ(plans.size(), 1u);
     EXPECT_EQ(plans[0]["id"], id);
     EXPECT_EQ(plans[0]["activities"], 3);
+    EXPECT_EQ(plans[0]["published"], true);
+    EXPECT_EQ(HttpGet(base + "/plans/" + id).status, 200);
 
     HttpReply plan = HttpGet(base + "/api/v1/plans/" + id);
     EXPECT_EQ(plan.status, 200);

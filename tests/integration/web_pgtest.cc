@@ -1,5 +1,7 @@
 // The HTTP end-to-end suite (web_suite.cc) on the private PostgreSQL of tests/harness.
 #include "harness/pg_harness.h"
+#include "web_registry_suite.h"
+#include "roles_suite.h"
 #include "web_suite.h"
 
 namespace planwatch::testing {
@@ -12,6 +14,17 @@ static ::testing::Environment* const kPostgres = ::testing::AddGlobalTestEnviron
 INSTANTIATE_TEST_SUITE_P(Postgres, WebEndToEnd,
                          ::testing::Values(WebBackend{"postgresql",
                                                       [](const std::string&) { return PgEnvironment::NewDatabaseUrl(); }}),
+                         [](const auto& info) { return info.param.name; });
+
+// The registry screens (web_registry_suite.cc) share the suite's server: same backend name, same process.
+INSTANTIATE_TEST_SUITE_P(Postgres, RegistryWeb, ::testing::Values(WebBackend{"postgresql",
+                                                      [](const std::string&) { return PgEnvironment::NewDatabaseUrl(); }}),
+                         [](const auto& info) { return info.param.name; });
+
+// Every route for every role (roles_suite.cc), on the same server.
+INSTANTIATE_TEST_SUITE_P(Postgres, RoleMatrix,
+                         ::testing::Values(WebBackend{
+                             "postgresql", [](const std::string&) { return PgEnvironment::NewDatabaseUrl(); }}),
                          [](const auto& info) { return info.param.name; });
 
 }  // namespace planwatch::testing

@@ -5,13 +5,17 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <pugixml.hpp>
 #include <regex>
 #include <set>
+
+#include "reports/testing/archive.h"
 
 namespace planwatch::testing {
 namespace {
 
 using ::testing::HasSubstr;
+namespace rt = reports::testing;
 
 std::string Quote(const std::string& text) {
     std::string out = "'";
@@ -349,6 +353,327 @@ TEST_P(WebEndToEnd, MonitoringRoundThroughTheApi) {
     WebReply history = Get(path, {{"Cookie", reporter.cookie}});
     ASSERT_EQ(history.status, 200);
     EXPECT_EQ(nlohmann::json::parse(history.body)["history"].size(), 1u);  // the returned state
+}
+
+namespace {
+
+std::string IdText(const nlohmann::json& id) {
+    return id.is_string() ? id.get<std::string>() : std::to_string(id.get<int64_t>());
+}
+
+// What a reader sees of an HTML document: tags dropped, the entities the writers emit decoded.
+std::string HtmlText(const std::string& html) {
+    std::string text = std::regex_replace(html, std::regex("<[^>]*>"), " ");
+    for (auto [entity, ch] : {std::pair{"&quot;", "\""}, {"&#39;", "'"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}}) {
+        text = std::regex_replace(text, std::regex(entity), ch);
+    }
+    return rt::Squeeze(text);
+}
+
+// The text of a DOCX as Word shows it: the runs of each paragraph joined, paragraphs apart.
+std::string DocxText(const std::string& docx) {
+    StatusOr<std::map<std::string, std::string>> parts = rt::Unzip(docx);
+    EXPECT_TRUE(parts.ok()) << parts.status();
+    if (!parts.ok()) return "";
+    pugi::xml_document xml;
+    EXPECT_TRUE(xml.load_string((*parts)["word/document.xml"].c_str()));
+    std::string text;
+    for (pugi::xpath_node p : xml.select_nodes("//w:p")) {
+        for (pugi::xpath_node t : p.node().select_nodes(".//w:t")) text += t.node().text().get();
+        text += ' ';
+    }
+    return rt::Squeeze(text);
+}
+
+// The title and every cell of every sheet, and the rows of the sheet of activities (the second).
+std::string XlsxText(const std::string& xlsx, std::vector<std::vector<std::string>>* activities) {
+    StatusOr<std::map<std::string, std::string>> parts = rt::Unzip(xlsx);
+    EXPECT_TRUE(parts.ok()) << parts.status();
+    if (!parts.ok()) return "";
+    // The workbook's title is a document property, as spreadsheet programs show it.
+    pugi::xml_document core;
+    std::string text;
+    if (core.load_string((*parts)["docProps/core.xml"].c_str())) text = core.child("cp:coreProperties").child_value("dc:title");
+    text += " ";
+    for (int sheet = 1; parts->count("xl/worksheets/sheet" + std::to_string(sheet) + ".xml"); ++sheet) {
+        StatusOr<std::vector<std::vector<std::string>>> rows = rt::XlsxSheetRows(*parts, sheet);
+        EXPECT_TRUE(rows.ok()) << rows.status();
+        if (!rows.ok()) continue;
+        if (sheet == 2) *activities = *rows;
+        for (const auto& row : *rows) {
+            for (const std::string& cell : row) text += cell + " ";
+        }
+    }
+    return rt::Squeeze(text);
+}
+
+struct Seed000 {
+    std::string id;
+    std::string title;
+    nlohmann::json activities;  // of /status: code, title, status
+};
+
+}  // namespace
+
+// Seed 000 (the plan with 47 activities) as the API lists it, with its activities.
+static Seed000 FindSeed000(const std::function<WebReply(const std::string&)>& get) {
+    Seed000 seed;
+    for (const nlohmann::json& p : nlohmann::json::parse(get("/api/v1/plans").body)) {
+        if (p.value("activities", 0) == 47) {
+            seed.id = IdText(p["id"]);
+            seed.title = p.value("title", "");
+        }
+    }
+    if (!seed.id.empty()) {
+        seed.activities = nlohmann::json::parse(get("/api/v1/plans/" + seed.id + "/status").body)["activities"];
+    }
+    return seed;
+}
+
+TEST_P(WebEndToEnd, EveryDownloadOfSeed000CarriesTheTitleAndAll47Activities) {
+    const Seed000 seed = FindSeed000([](const std::string& path) { return Get(path); });
+    ASSERT_FALSE(seed.id.empty());
+    ASSERT_EQ(seed.activities.size(), 47u);
+    const std::string title = rt::Squeeze(seed.title);
+    ASSERT_THAT(title, HasSubstr("PLANUL DE ACȚIUNE"));
+    struct Case {
+        std::string path;
+        std::string content_type;
+        std::string file_name;
+    };
+    const std::string base = "/api/v1/plans/" + seed.id;
+    const std::string xlsx_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    const std::vector<Case> cases = {
+        {base + "/export?format=csv", "text/csv; charset=utf-8", "plan-" + seed.id + ".csv"},
+        {base + "/export?format=csv&bom=1", "text/csv; charset=utf-8", "plan-" + seed.id + ".csv"},
+        {base + "/export?format=json", "application/json", "plan-" + seed.id + ".json"},
+        {base + "/export?format=xlsx", xlsx_type, "plan-" + seed.id + ".xlsx"},
+        {base + "/export?format=iati", "application/xml", "plan-" + seed.id + "-iati.xml"},
+        {base + "/report?format=pdf", "application/pdf", "plan-" + seed.id + "-report.pdf"},
+        {base + "/report?format=docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+         "plan-" + seed.id + "-report.docx"},
+        {base + "/report?format=html&as_of=2018-03-01", "text/html; charset=utf-8", "plan-" + seed.id + "-report.html"},
+        {base + "/report?format=xlsx", xlsx_type, "plan-" + seed.id + "-report.xlsx"},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.path);
+        WebReply reply = Get(c.path);
+        ASSERT_EQ(reply.status, 200) << reply.body.substr(0, 300);
+        EXPECT_EQ(reply.Header("Content-Type"), c.content_type);
+        EXPECT_EQ(reply.Header("Content-Disposition"), "attachment; filename=\"" + c.file_name + "\"");
+        EXPECT_EQ(reply.Header("X-Content-Type-Options"), "nosniff");
+        const std::string& body = reply.body;
+        std::string text;
+        std::vector<std::vector<std::string>> rows;
+        if (c.path.find("format=csv") != std::string::npos) {
+            // One row per activity; the activities' codes in the second column. The CSV names no plan title.
+            const bool bom = c.path.find("bom=1") != std::string::npos;
+            EXPECT_EQ(body.rfind("\xEF\xBB\xBFplan_id,code,", 0) == 0, bom);
+            EXPECT_EQ(body.find("\xEF\xBB\xBF") != std::string::npos, bom);
+            for (const nlohmann::json& a : seed.activities) {
+                EXPECT_THAT(body, HasSubstr("\r\n" + seed.id + "," + a["code"].get<std::string>() + ","));
+            }
+            continue;
+        }
+        if (c.path.find("format=json") != std::string::npos) {
+            nlohmann::json plan = nlohmann::json::parse(body);
+            EXPECT_EQ(plan["title"], seed.title);
+            text = body;
+        } else if (c.path.find("format=xlsx") != std::string::npos) {
+            text = XlsxText(body, &rows);
+            ASSERT_EQ(rows.size(), 48u);  // header + 47
+            for (size_t n = 0; n < 47; ++n) EXPECT_EQ(rows[n + 1][0], seed.activities[n]["code"]) << n;
+        } else if (c.path.find("format=iati") != std::string::npos) {
+            std::string schema =
+                std::string(PLANWATCH_SOURCE_DIR) + "/../shared/reference/iati-2.03/iati-activities-schema.xsd";
+            StatusOr<std::string> valid =
+                rt::RunTool("xmllint --noout --schema '" + schema + "' plan.xml 2>&1", "plan.xml", body);
+            ASSERT_TRUE(valid.ok()) << valid.status();
+            EXPECT_THAT(*valid, HasSubstr("plan.xml validates"));
+            pugi::xml_document xml;
+            ASSERT_TRUE(xml.load_string(body.c_str()));
+            int activities = 0;
+            for (pugi::xml_node a : xml.child("iati-activities").children("iati-activity")) {
+                ++activities;
+                for (pugi::xpath_node t : a.select_nodes(".//narrative")) text += std::string(t.node().text().get()) + " ";
+                text += std::string(a.child_value("iati-identifier")) + " ";
+            }
+            EXPECT_EQ(activities, 47);
+            text = rt::Squeeze(text);
+        } else if (c.path.find("format=pdf") != std::string::npos) {
+            EXPECT_EQ(body.substr(0, 5), "%PDF-");
+            StatusOr<std::string> pdf = rt::PdfText(body);
+            ASSERT_TRUE(pdf.ok()) << pdf.status();
+            text = *pdf;
+        } else if (c.path.find("format=docx") != std::string::npos) {
+            text = DocxText(body);
+        } else {
+            text = HtmlText(body);
+            EXPECT_THAT(text, HasSubstr("La data de 2018-03-01"));
+        }
+        EXPECT_THAT(text, HasSubstr(title));
+        for (const nlohmann::json& a : seed.activities) EXPECT_THAT(text, HasSubstr(a["code"].get<std::string>()));
+    }
+}
+
+TEST_P(WebEndToEnd, DownloadsRefuseUnknownFormatsBadDatesAndUnknownPlans) {
+    const Seed000 seed = FindSeed000([](const std::string& path) { return Get(path); });
+    ASSERT_FALSE(seed.id.empty());
+    const std::string base = "/api/v1/plans/" + seed.id;
+    struct Case {
+        std::string path;
+        int status;
+        std::string field;  // of the JSON error; empty: null
+    };
+    for (const Case& c : std::vector<Case>{{base + "/export?format=odt", 400, "format"},
+                                           {base + "/export", 400, "format"},
+                                           {base + "/report?format=pdf&as_of=2019-13-45", 400, "as_of"},
+                                           {base + "/report?format=csv", 400, "format"},
+                                           {base + "/export?format=json&bom=1", 400, "bom"},
+                                           {base + "/report?format=pdf&institution=abc", 400, "institution"},
+                                           {base + "/report?format=pdf&institution=999999", 404, ""},
+                                           {"/api/v1/plans/999999/report?format=pdf", 404, ""},
+                                           {"/api/v1/plans/999999/export?format=csv", 404, ""},
+                                           {"/api/v1/plans/999999/export?format=xlsx", 404, ""}}) {
+        WebReply reply = Get(c.path);
+        EXPECT_EQ(reply.status, c.status) << c.path << " " << reply.body;
+        EXPECT_THAT(reply.Header("Content-Type"), HasSubstr("application/json")) << c.path;
+        nlohmann::json error = nlohmann::json::parse(reply.body, nullptr, false);
+        ASSERT_TRUE(error.contains("error")) << c.path << " " << reply.body;
+        EXPECT_EQ(error["error"]["code"], c.status == 400 ? "malformed" : "not_found") << c.path;
+        if (c.field.empty()) {
+            EXPECT_TRUE(error["error"]["field"].is_null()) << c.path;
+        } else {
+            EXPECT_EQ(error["error"]["field"], c.field) << c.path;
+        }
+        EXPECT_FALSE(error["error"]["message"].get<std::string>().empty());
+    }
+}
+
+TEST_P(WebEndToEnd, PlanPageLinksEveryDownloadWithFormatAndSize) {
+    const Seed000 seed = FindSeed000([](const std::string& path) { return Get(path); });
+    ASSERT_FALSE(seed.id.empty());
+    for (const std::string lang : {"ro", "sl", "en"}) {
+        WebReply page = Get("/plans/" + seed.id + "?lang=" + lang);
+        ASSERT_EQ(page.status, 200);
+        std::set<std::string> names;
+        int links = 0;
+        const std::regex link("<a href=\"(/api/v1/plans/" + seed.id + "/(export|report)\\?format=[^\"]*)\" download>([^<]*)");
+        for (auto it = std::sregex_iterator(page.body.begin(), page.body.end(), link); it != std::sregex_iterator();
+             ++it) {
+            ++links;
+            const std::string name = (*it)[3];
+            EXPECT_TRUE(names.insert(name).second) << lang << ": two links named " << name;
+            // "Raport de evaluare (PDF, 245 KB)": the format and a size in KB or MB.
+            EXPECT_TRUE(std::regex_search(name, std::regex("\\((PDF|DOCX|HTML|XLSX|CSV[^,]*|JSON|IATI 2\\.03 XML), "
+                                                           "[0-9.,]+ (KB|MB)\\)$")))
+                << lang << ": " << name;
+            std::string href = std::regex_replace(std::string((*it)[1]), std::regex("&amp;"), "&");
+            EXPECT_EQ(Get(href).status, 200) << href;
+        }
+        EXPECT_EQ(links, 8) << lang;  // pdf, docx, html; csv, csv with BOM, xlsx, json, iati
+    }
+    WebReply ro = Get("/plans/" + seed.id + "?lang=ro");
+    EXPECT_THAT(ro.body, HasSubstr("Raport de evaluare (PDF, "));
+    EXPECT_THAT(ro.body, HasSubstr("Activitățile planului (CSV cu BOM pentru Excel, "));
+}
+
+// After MonitoringRoundThroughTheApi, whose round count it would change.
+TEST_P(WebEndToEnd, ADownloadAfterAnApprovalShowsIt) {
+    ASSERT_EQ(passwords_.size(), 3u) << server_->Out();
+    const Seed000 seed = FindSeed000([](const std::string& path) { return Get(path); });
+    ASSERT_FALSE(seed.id.empty());
+    const std::string visitor = CookieValue(Get("/signin"), "pw_csrf");
+    auto sign_in = [&](const std::string& email) {
+        WebReply reply = Request("POST", "/signin",
+                                 {{"Cookie", "pw_csrf=" + visitor},
+                                  {"Content-Type", "application/x-www-form-urlencoded"}},
+                                 "csrf=" + visitor + "&email=" + email + "&password=" + passwords_[email]);
+        Session session{.cookie = "pw_session=" + CookieValue(reply, "pw_session")};
+        session.csrf = nlohmann::json::parse(Get("/api/v1/me", {{"Cookie", session.cookie}}).body).value("csrf", "");
+        return session;
+    };
+    const Session coordinator = sign_in("coordinator@demo.planwatch");
+    const Session reporter = sign_in("reporter@demo.planwatch");
+    const int64_t institution = nlohmann::json::parse(Get("/api/v1/me", {{"Cookie", reporter.cookie}}).body)
+                                    .value("institution", int64_t{0});
+    WebReply opened = Request("POST", "/api/v1/plans/" + seed.id + "/rounds", coordinator.Json(),
+                              R"({"period": "2018", "opens_on": "2026-11-01", "due_on": "2027-06-30"})");
+    ASSERT_EQ(opened.status, 201) << opened.body;
+    // An activity the reporter's institution owes for 2018 and that is not completed yet.
+    std::map<int64_t, std::string> statuses;
+    for (const nlohmann::json& a : seed.activities) statuses[std::stoll(IdText(a["id"]))] = a["status"];
+    int64_t owed = 0;
+    const nlohmann::json round = nlohmann::json::parse(opened.body);
+    for (const nlohmann::json& e : round["reports"]) {
+        if (e["institution_id"] == institution && owed == 0 && statuses[e["activity"].get<int64_t>()] != "completed") {
+            owed = e["activity"];
+        }
+    }
+    ASSERT_NE(owed, 0) << "institution " << institution << " owes nothing open for 2018";
+    std::string code;
+    for (const nlohmann::json& a : seed.activities) {
+        if (IdText(a["id"]) == std::to_string(owed)) code = a["code"];
+    }
+    const std::string xlsx_path = "/api/v1/plans/" + seed.id + "/report?format=xlsx";
+    const std::string pdf_path = "/api/v1/plans/" + seed.id + "/report?format=pdf";
+    auto status_in_xlsx = [&] {
+        std::vector<std::vector<std::string>> rows;
+        XlsxText(Get(xlsx_path).body, &rows);
+        for (const auto& row : rows) {
+            if (row.size() >= 4 && row[0] == code) return row[3];
+        }
+        return std::string("missing");
+    };
+    auto completed_in_pdf = [&] {
+        StatusOr<std::string> text = rt::PdfText(Get(pdf_path).body);
+        std::smatch match;
+        if (!text.ok() || !std::regex_search(*text, match, std::regex("(\\d+) finalizate"))) return -1;
+        return std::stoi(match[1]);
+    };
+    const std::string before = status_in_xlsx();
+    const int completed_before = completed_in_pdf();
+    ASSERT_NE(before, "missing");
+    EXPECT_NE(before, "Finalizat");
+    ASSERT_GE(completed_before, 0);
+    EXPECT_EQ(status_in_xlsx(), before);  // asked again: the same (kept) workbook
+
+    WebReply created = Request("POST", "/api/v1/reports", reporter.Json(),
+                               nlohmann::json{{"activity", owed}, {"period", "2018"}, {"status", "completed"},
+                                              {"narrative", "Finalizat în 2018"}}.dump());
+    ASSERT_EQ(created.status, 201) << created.body;
+    const std::string report = "/api/v1/reports/" + std::to_string(nlohmann::json::parse(created.body)["id"].get<int64_t>());
+    ASSERT_EQ(Request("POST", report + "/submit", reporter.Json(), "{}").status, 200);
+    // Submitted is not approved: the files do not change yet.
+    EXPECT_EQ(status_in_xlsx(), before);
+    ASSERT_EQ(Request("POST", report + "/approve", coordinator.Json(), "{}").status, 200);
+    EXPECT_EQ(status_in_xlsx(), "Finalizat");
+    EXPECT_EQ(completed_in_pdf(), completed_before + 1);
+}
+
+// Documents are written off the I/O threads: while PDFs are being written, a
+// plain request answers before any of them.
+TEST_P(WebEndToEnd, WritingDocumentsDoesNotHoldUpOtherRequests) {
+    const Seed000 seed = FindSeed000([](const std::string& path) { return Get(path); });
+    ASSERT_FALSE(seed.id.empty());
+    // Different days, so none is a kept document; more than the I/O threads.
+    std::string script;
+    for (int day = 1; day <= 4; ++day) {
+        script += "curl -s -o /dev/null -w '%{time_total}' " +
+                  Quote(base_ + "/api/v1/plans/" + seed.id + "/report?format=pdf&as_of=2019-0" + std::to_string(day) +
+                        "-15") +
+                  " > " + Quote(dir_ + "/pdf" + std::to_string(day) + ".time") + " & ";
+    }
+    script += "sleep 0.1; curl -s -o /dev/null -w '%{time_total}' " + Quote(base_ + "/api/v1/plans") + " > " +
+              Quote(dir_ + "/plans.time") + "; wait";
+    ASSERT_EQ(std::system(script.c_str()), 0);
+    const double plans = std::stod(ReadFile(dir_ + "/plans.time"));
+    double fastest = 1e9;
+    for (int day = 1; day <= 4; ++day) {
+        fastest = std::min(fastest, std::stod(ReadFile(dir_ + "/pdf" + std::to_string(day) + ".time")));
+    }
+    // On the I/O threads the list would wait for a PDF to be written first.
+    EXPECT_LT(plans * 2, fastest) << "the plan list took " << plans << " s, the fastest PDF " << fastest << " s";
 }
 
 }  // namespace planwatch::testing

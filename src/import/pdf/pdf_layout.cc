@@ -24,16 +24,33 @@ struct Line {
     int number = 0;  // 1-based on its page
 };
 
+// A block with where it starts on its page, to put ruled and unruled blocks in reading order.
+// What a ruled table's cell shows at the table's top or bottom edge, to carry a
+// cell on where a table continues on the next page.
+struct CellEdge {
+    bool full = false;       // bottom: the text reaches the bottom border (it may go on)
+    bool merged = false;     // bottom: the cell spans two rows or more on its page
+    double line_end = 0;     // bottom: right end of the last line
+    double inner_right = 0;  // where text in the cell must end
+    double space = 0;        // the font's space
+    double first_width = 0;  // top: width of the first word
+};
+
+struct PlacedBlock {
+    double top = 0;
+    Block block;
+    std::vector<double> xs;           // a ruled table's column boundaries; empty otherwise
+    std::map<int, CellEdge> top_edge;  // by grid column of the cells in the first row
+    std::map<int, CellEdge> bottom_edge;
+};
+
 struct Fragment {
     std::vector<const Word*> words;
     double left = 0, right = 0;
 };
 
-std::vector<Line> GroupLines(const Page& page) {
-    std::vector<const Word*> words;
-    for (const Word& word : page.words) {
-        if (word.height > 0 && !word.text.empty()) words.push_back(&word);
-    }
+std::vector<Line> GroupLines(std::vector<const Word*> words) {
+    std::erase_if(words, [](const Word* word) { return word->height <= 0 || word->text.empty(); });
     std::sort(words.begin(), words.end(), [](const Word* a, const Word* b) {
         double ca = a->y + a->height / 2, cb = b->y + b->height / 2;
         return ca != cb ? ca < cb : a->x < b->x;
@@ -60,6 +77,12 @@ std::vector<Line> GroupLines(const Page& page) {
         line.number = ++number;
     }
     return lines;
+}
+
+std::vector<Line> GroupLines(const Page& page) {
+    std::vector<const Word*> words;
+    for (const Word& word : page.words) words.push_back(&word);
+    return GroupLines(std::move(words));
 }
 
 std::vector<Fragment> Fragments(const Line& line) {
@@ -281,7 +304,8 @@ Block ParagraphBlock(const std::vector<const Line*>& lines, int page_number) {
     return block;
 }
 
-void LayoutPage(const Page& page, int page_number, std::vector<Block>* blocks) {
+// The unruled part of a page: tables recognised from column anchors, and paragraphs.
+void LayoutUnruled(const Page& page, int page_number, std::vector<PlacedBlock>* blocks) {
     std::vector<Line> lines = GroupLines(page);
     std::vector<double> anchors = FindAnchors(lines);
     double page_right = 0;
@@ -296,12 +320,12 @@ void LayoutPage(const Page& page, int page_number, std::vector<Block>* blocks) {
             Block block;
             block.kind = Block::Kind::kTable;
             block.table = BuildTable(run, anchors, page_number, page_right);
-            blocks->push_back(std::move(block));
+            blocks->push_back(PlacedBlock{run.front()->top, std::move(block)});
         }
         run.clear();
     };
     auto flush_paragraph = [&] {
-        if (!paragraph.empty()) blocks->push_back(ParagraphBlock(paragraph, page_number));
+        if (!paragraph.empty()) blocks->push_back(PlacedBlock{paragraph.front()->top, ParagraphBlock(paragraph, page_number)});
         paragraph.clear();
     };
     for (const Line& line : lines) {
@@ -337,6 +361,298 @@ void LayoutPage(const Page& page, int page_number, std::vector<Block>* blocks) {
     }
     flush_run();
     flush_paragraph();
+}
+
+
+// What goes between two lines of a cell. Word processors wrap a word that does
+// not fit with its space before it, so a break is kept only where the next
+// word would have fitted; they also break after a hyphen or slash inside a word.
+const char* LineSeparator(const std::string& before, double line_end, double space, double next_width,
+                          double inner_right) {
+    if (line_end + space + next_width <= inner_right) return "\n";
+    bool inside_word = before.size() >= 2 && (before.back() == '-' || before.back() == '/') &&
+                       before[before.size() - 2] != ' ';
+    return inside_word ? "" : " ";
+}
+
+// A ruled table's cells: grid cells joined where the rule between them is not
+// drawn. Words belong to the cell their centre falls in. Within a cell a line
+// break is kept ('\n', as a paragraph break in a DOCX cell) only where the next
+// line's first word would have fitted on the line before: otherwise the text
+// merely wrapped at the cell's edge.
+Table BuildRuledTable(const Grid& grid, const std::vector<const Word*>& words,
+                      const std::map<const Word*, int>& line_of, int page_number, PlacedBlock* placed) {
+    const int rows = grid.rows(), columns = grid.columns();
+    std::vector<size_t> parent(static_cast<size_t>(rows * columns));
+    for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+    auto find = [&](size_t i) {
+        while (parent[i] != i) i = parent[i] = parent[parent[i]];
+        return i;
+    };
+    auto id = [&](int r, int c) { return static_cast<size_t>(r * columns + c); };
+    for (int r = 0; r < rows; ++r) {
+        for (int c = 0; c < columns; ++c) {
+            if (c + 1 < columns && !grid.vertical[r][c + 1]) parent[find(id(r, c))] = find(id(r, c + 1));
+            if (r + 1 < rows && !grid.horizontal[r + 1][c]) parent[find(id(r, c))] = find(id(r + 1, c));
+        }
+    }
+    struct Region {
+        int top = 1 << 30, left = 1 << 30, bottom = -1, right = -1;
+        std::vector<const Word*> words;
+    };
+    std::map<size_t, Region> regions;
+    for (int r = 0; r < rows; ++r) {
+        for (int c = 0; c < columns; ++c) {
+            Region& region = regions[find(id(r, c))];
+            region.top = std::min(region.top, r);
+            region.left = std::min(region.left, c);
+            region.bottom = std::max(region.bottom, r);
+            region.right = std::max(region.right, c);
+        }
+    }
+    auto index_in = [](const std::vector<double>& bounds, double at) {
+        auto it = std::upper_bound(bounds.begin(), bounds.end(), at);
+        int index = static_cast<int>(it - bounds.begin()) - 1;
+        return std::clamp(index, 0, static_cast<int>(bounds.size()) - 2);
+    };
+    // An empty cell is found again by the first text line of its grid row.
+    std::vector<int> row_line(static_cast<size_t>(rows), 0);
+    for (const Word* word : words) {
+        int r = index_in(grid.ys, word->y + word->height / 2);
+        int c = index_in(grid.xs, word->x + word->width / 2);
+        regions[find(id(r, c))].words.push_back(word);
+        int line = line_of.at(word);
+        if (row_line[r] == 0 || line < row_line[r]) row_line[r] = line;
+    }
+    for (int r = 1; r < rows; ++r) {
+        if (row_line[r] == 0) row_line[r] = row_line[r - 1];
+    }
+    for (int r = rows - 2; r >= 0; --r) {
+        if (row_line[r] == 0) row_line[r] = row_line[r + 1];
+    }
+    std::map<size_t, Cell> cells;
+    for (auto& [root, region] : regions) {
+        Cell cell;
+        cell.row_span = region.bottom - region.top + 1;
+        cell.col_span = region.right - region.left + 1;
+        cell.where = CellPosition{page_number, 0, region.top + 1, region.left + 1};
+        std::vector<Line> lines = GroupLines(region.words);
+        if (!lines.empty()) {
+            cell.where.line = line_of.at(lines.front().words.front());
+            double left_pad = lines.front().words.front()->x - grid.xs[region.left];
+            for (const Line& line : lines) left_pad = std::min(left_pad, line.words.front()->x - grid.xs[region.left]);
+            double inner_right = grid.xs[region.right + 1] - std::clamp(left_pad, 1.0, 12.0);
+            // The font's space, measured between the words of the cell's lines.
+            std::vector<double> gaps;
+            for (const Line& line : lines) {
+                for (size_t w = 1; w < line.words.size(); ++w) {
+                    const Word* before = line.words[w - 1];
+                    if (before->space_after) gaps.push_back(line.words[w]->x - (before->x + before->width));
+                }
+            }
+            // Without a measured space, ~0.28 em.
+            double space = 0.28 * lines.front().height;
+            if (!gaps.empty()) {
+                std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 2, gaps.end());
+                space = gaps[gaps.size() / 2];
+            }
+            std::vector<const Word*> ordered;
+            for (size_t i = 0; i < lines.size(); ++i) {
+                const Line& line = lines[i];
+                if (i > 0) {
+                    const Word* last = lines[i - 1].words.back();
+                    cell.text += LineSeparator(cell.text, last->x + last->width, space, line.words.front()->width,
+                                               inner_right);
+                }
+                cell.text += LineText(line);
+                ordered.insert(ordered.end(), line.words.begin(), line.words.end());
+            }
+            CellEdge edge{false, 0, inner_right, space, lines.front().words.front()->width};
+            if (region.top == 0) placed->top_edge[region.left] = edge;
+            if (region.bottom == rows - 1) {
+                const Line& last = lines.back();
+                edge.line_end = last.words.back()->x + last.words.back()->width;
+                edge.full = grid.ys.back() - last.bottom < 1.6 * last.height;
+                edge.merged = region.bottom > region.top;
+                placed->bottom_edge[region.left] = edge;
+            }
+            cell.text = text::Normalize(cell.text, /*keep_newlines=*/true);
+            cell.bold = AllBold(ordered);
+            CollectBoldRuns(ordered, &cell.bold_runs);
+        } else {
+            cell.where.line = row_line[region.top];
+        }
+        cells[root] = std::move(cell);
+    }
+    // Row by row as a DOCX table reads: a merged cell once where it starts, and a
+    // copy marked merged_from_above in each row below that it covers.
+    Table table;
+    for (int r = 0; r < rows; ++r) {
+        Row row;
+        for (int c = 0; c < columns;) {
+            size_t root = find(id(r, c));
+            const Region& region = regions[root];
+            Cell cell = cells[root];
+            cell.where.row = r + 1;
+            if (region.top < r) {
+                cell.row_span = 1;
+                cell.merged_from_above = true;
+            }
+            c = region.right + 1;
+            row.cells.push_back(std::move(cell));
+        }
+        table.rows.push_back(std::move(row));
+    }
+    if (!table.rows.empty() && !table.rows.front().cells.empty()) table.where = table.rows.front().cells.front().where;
+    return table;
+}
+
+std::vector<PlacedBlock> LayoutPage(const Page& page, int page_number) {
+    std::vector<Grid> grids = FindGrids(page.rules, page.pixel);
+    std::vector<PlacedBlock> placed;
+    if (grids.empty()) {
+        LayoutUnruled(page, page_number, &placed);
+    } else {
+        std::map<const Word*, int> line_of;
+        for (const Line& line : GroupLines(page)) {
+            for (const Word* word : line.words) line_of[word] = line.number;
+        }
+        std::vector<std::vector<const Word*>> in_grid(grids.size());
+        Page rest{page.width, page.height, {}, {}, page.pixel};
+        for (const Word& word : page.words) {
+            double x = word.x + word.width / 2, y = word.y + word.height / 2;
+            auto grid = std::find_if(grids.begin(), grids.end(), [&](const Grid& g) {
+                return x >= g.xs.front() && x <= g.xs.back() && y >= g.ys.front() && y <= g.ys.back();
+            });
+            if (grid == grids.end() || !line_of.count(&word)) {
+                rest.words.push_back(word);
+            } else {
+                in_grid[static_cast<size_t>(grid - grids.begin())].push_back(&word);
+            }
+        }
+        for (size_t g = 0; g < grids.size(); ++g) {
+            PlacedBlock table{grids[g].ys.front(), {}, grids[g].xs, {}, {}};
+            table.block.kind = Block::Kind::kTable;
+            table.block.table = BuildRuledTable(grids[g], in_grid[g], line_of, page_number, &table);
+            placed.push_back(std::move(table));
+        }
+        std::vector<PlacedBlock> unruled;
+        LayoutUnruled(rest, page_number, &unruled);
+        // Lines numbered on the whole page, not on what was left of it.
+        std::map<int, int> renumber;
+        {
+            std::vector<Line> rest_lines = GroupLines(rest);
+            std::vector<Line> all_lines = GroupLines(page);
+            for (const Line& line : rest_lines) {
+                for (const Line& whole : all_lines) {
+                    if (std::abs(whole.top - line.top) < 0.5) {
+                        renumber[line.number] = whole.number;
+                        break;
+                    }
+                }
+            }
+        }
+        for (PlacedBlock& block : unruled) {
+            if (block.block.kind == Block::Kind::kParagraph) {
+                int& line = block.block.paragraph.where.line;
+                if (renumber.count(line)) line = renumber[line];
+            } else {
+                for (Row& row : block.block.table.rows) {
+                    for (Cell& cell : row.cells) {
+                        if (renumber.count(cell.where.line)) cell.where.line = renumber[cell.where.line];
+                    }
+                }
+                if (!block.block.table.rows.empty() && !block.block.table.rows.front().cells.empty()) {
+                    block.block.table.where = block.block.table.rows.front().cells.front().where;
+                }
+            }
+            placed.push_back(std::move(block));
+        }
+        std::stable_sort(placed.begin(), placed.end(),
+                         [](const PlacedBlock& a, const PlacedBlock& b) { return a.top < b.top; });
+    }
+    return placed;
+}
+
+// A ruled table that ends a page and one with the same columns that starts the
+// next are one table, as in the document: a word processor repeats nothing and
+// draws the borders again at the page break. A cell of the first row goes on
+// from the cell above it when that one's text ran to the bottom of its page
+// (see JoinTables); otherwise the row is a new row.
+bool SameColumns(const std::vector<double>& a, const std::vector<double>& b) {
+    if (a.size() != b.size() || a.empty()) return false;
+    for (size_t k = 0; k < a.size(); ++k) {
+        if (std::abs(a[k] - b[k]) > 2.0) return false;
+    }
+    return true;
+}
+
+void JoinTables(PlacedBlock* upper, PlacedBlock&& lower) {
+    Table& table = upper->block.table;
+    Table& next = lower.block.table;
+    const int offset = static_cast<int>(table.rows.size());
+    if (!next.rows.empty() && offset > 0) {
+        for (Cell& cell : next.rows.front().cells) {
+            int column = cell.where.column - 1;
+            auto above = upper->bottom_edge.find(column);
+            auto below = lower.top_edge.find(column);
+            if (cell.text.empty() || above == upper->bottom_edge.end() || !above->second.full ||
+                below == lower.top_edge.end()) {
+                continue;
+            }
+            // Rows are kept whole, but a merged cell's text flows on over the rows
+            // it spans: a cell goes on when it spans rows above the break, or when
+            // its text plainly continues a sentence (a lower-case start).
+            if (!above->second.merged && !text::StartsLowercase(cell.text)) continue;
+            // The cell it goes on from: up the column to where its merge started.
+            int origin_row = offset - 1;
+            auto in_row = [&](Row& row) -> Cell* {
+                for (Cell& c : row.cells) {
+                    if (c.where.column == cell.where.column && c.col_span == cell.col_span) return &c;
+                }
+                return nullptr;
+            };
+            Cell* origin = in_row(table.rows[origin_row]);
+            if (!origin) continue;
+            while (origin->merged_from_above && origin_row > 0) {
+                Cell* up = in_row(table.rows[origin_row - 1]);
+                if (!up) break;
+                origin = up;
+                --origin_row;
+            }
+            const CellEdge& edge = above->second;
+            std::string joined = origin->text +
+                                 LineSeparator(origin->text, edge.line_end, edge.space, below->second.first_width,
+                                               edge.inner_right) +
+                                 cell.text;
+            joined = text::Normalize(joined, /*keep_newlines=*/true);
+            bool bold = origin->bold && cell.bold;
+            std::vector<std::string> runs = origin->bold_runs;
+            runs.insert(runs.end(), cell.bold_runs.begin(), cell.bold_runs.end());
+            origin->row_span += cell.row_span;
+            auto carry = [&](Cell& copy) {
+                copy.text = joined;
+                copy.bold = bold;
+                copy.bold_runs = runs;
+            };
+            carry(*origin);
+            for (int r = origin_row + 1; r < offset; ++r) {
+                if (Cell* copy = in_row(table.rows[r])) carry(*copy);
+            }
+            int span = cell.row_span;
+            for (int r = 1; r < span && r < static_cast<int>(next.rows.size()); ++r) {
+                if (Cell* copy = in_row(next.rows[r])) carry(*copy);
+            }
+            carry(cell);
+            cell.row_span = 1;
+            cell.merged_from_above = true;
+        }
+    }
+    for (Row& row : next.rows) {
+        for (Cell& cell : row.cells) cell.where.row += offset;
+        table.rows.push_back(std::move(row));
+    }
+    upper->bottom_edge = std::move(lower.bottom_edge);
 }
 
 bool IsPageNumber(const std::string& text) {
@@ -395,8 +711,20 @@ void DropPageFurniture(std::vector<Page>* pages, std::vector<ReaderNote>* notes)
 }
 
 std::vector<Block> LayoutPages(const std::vector<Page>& pages) {
+    std::vector<PlacedBlock> placed;
+    bool table_ends_page = false;
+    for (size_t p = 0; p < pages.size(); ++p) {
+        std::vector<PlacedBlock> page = LayoutPage(pages[p], static_cast<int>(p) + 1);
+        size_t first = 0;
+        if (table_ends_page && !page.empty() && SameColumns(placed.back().xs, page.front().xs)) {
+            JoinTables(&placed.back(), std::move(page.front()));
+            first = 1;
+        }
+        for (size_t b = first; b < page.size(); ++b) placed.push_back(std::move(page[b]));
+        table_ends_page = !placed.empty() && !placed.back().xs.empty() && (page.size() > first || first == 1);
+    }
     std::vector<Block> blocks;
-    for (size_t p = 0; p < pages.size(); ++p) LayoutPage(pages[p], static_cast<int>(p) + 1, &blocks);
+    for (PlacedBlock& block : placed) blocks.push_back(std::move(block.block));
     return blocks;
 }
 

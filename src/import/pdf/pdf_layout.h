@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "import/cells.h"
+#include "import/pdf/pdf_rules.h"
 
 namespace planwatch::import::pdf {
 
@@ -23,6 +24,8 @@ struct Word {
 struct Page {
     double width = 0, height = 0;
     std::vector<Word> words;  // in any order
+    std::vector<Rule> rules;  // table borders (FindRules); none for a page without ruled tables
+    double pixel = 0.36;      // points per pixel of the rendering the rules were found in
 };
 
 // Drops running headers and footers (the same text, digits aside, in the top or
@@ -31,6 +34,8 @@ struct Page {
 void DropPageFurniture(std::vector<Page>* pages, std::vector<ReaderNote>* notes);
 
 // The blocks of all pages in reading order; tables do not continue across pages.
+// Where a page's rules form grids (FindGrids), those tables are read from the
+// grid, merged cells included; the rest of the page from word positions alone.
 std::vector<Block> LayoutPages(const std::vector<Page>& pages);
 
 }  // namespace planwatch::import::pdf

@@ -109,6 +109,7 @@ private:
 
     void OnTable(const Table& table) {
         if (chapter_ == Chapter::kInformation) {
+            if (ReadInformationTable(table)) return;
             for (const TextLine& line : DocumentLines(Document{{Block{Block::Kind::kTable, {}, table}}, {}, "", ""})) {
                 information_.push_back(line);
             }
@@ -356,7 +357,13 @@ private:
                      "service code “" + code->first + "” is not in the HG 867/2015 nomenclature");
             }
         }
+        // A column of its own names the service more surely than the CPV code's description.
+        if (std::string named = CleanName(cell_of(Field::kServiceName)); !IsBlankCell(named)) service.name = named;
         if (service.name.empty()) service.name = CleanName(cell_of(Field::kSpecificObjective));
+        // "Beneficiari", not "Nr. de persoane", which the glossary files under the same field.
+        if (int group_col = layout_.Find(Field::kBeneficiaries); group_col >= 0 && !layout_.columns[group_col].persons) {
+            if (std::string group = CleanName(cells[group_col].text); !IsBlankCell(group)) service.beneficiaries = group;
+        }
         int budget_col = layout_.Find(Field::kBudget);
         if (budget_col >= 0 && !IsBlankCell(cells[budget_col].text)) {
             std::optional<CellAmount> amount = ExtractAmount(cells[budget_col].text, glossary_, 1);
@@ -376,28 +383,44 @@ private:
         plan_.services.push_back(std::move(service));
     }
 
+    // A training table names each course's staff category in its first free-text
+    // column ("Categoria profesională", "Personal de specialitate", "Teme de
+    // interes"); the course is its heading ("a) cursuri de perfecționare:") when the
+    // programme has one small table per course, or a column of its own
+    // ("Activitate", "Denumirea cursului") when it is one table.
     void TrainingRow(const std::vector<Cell>& cells) {
         int budget_col = layout_.Find(Field::kBudget);
-        int persons_col = -1;
+        int persons_col = -1, name_col = -1, category_col = -1, schedule_col = -1;
         for (size_t col = 0; col < layout_.columns.size(); ++col) {
-            if (layout_.columns[col].persons || layout_.columns[col].field == Field::kBeneficiaries) {
-                persons_col = static_cast<int>(col);
-                break;
+            const ServiceColumn& column = layout_.columns[col];
+            const int at = static_cast<int>(col);
+            if (column.persons || column.field == Field::kBeneficiaries) {
+                if (persons_col < 0) persons_col = at;
+            } else if (column.field == Field::kActivity || column.field == Field::kServiceName) {
+                if (name_col < 0) name_col = at;
+            } else if (column.field == Field::kDeadline) {
+                if (schedule_col < 0) schedule_col = at;
+            } else if (column.field != Field::kNumber && column.field != Field::kBudget && category_col < 0) {
+                category_col = at;
             }
         }
-        std::string category = CellText(cells[0]);
-        if (category.empty()) return;
+        std::string category = category_col < 0 ? "" : CellText(cells[category_col]);
+        std::string course = name_col < 0 ? "" : CleanName(cells[name_col].text);
+        if (category.empty() && course.empty()) return;
         SocialService service;
         service.line = domain::ServiceLineKind::kTraining;
         service.state = domain::ServiceState::kExisting;
         service.source_line = FirstLine(cells);
-        service.name = training_name_.empty() ? CleanName(category) : training_name_;
+        service.name = !course.empty() ? course : !training_name_.empty() ? training_name_ : CleanName(category);
         service.beneficiaries = CleanName(category);
         while (!service.beneficiaries.empty() && std::string_view(";:,.").find(service.beneficiaries.back()) !=
                                                      std::string_view::npos) {
             service.beneficiaries.pop_back();
         }
-        if (persons_col > 0) {
+        if (schedule_col >= 0 && !IsBlankCell(CellText(cells[schedule_col]))) {
+            service.schedule = CellText(cells[schedule_col]);
+        }
+        if (persons_col >= 0 && persons_col != category_col) {
             if (std::optional<double> persons = FirstNumber(CellText(cells[persons_col]))) {
                 service.capacity = domain::Capacity{*persons, domain::CapacityUnit::kPerYear};
             }
@@ -417,6 +440,47 @@ private:
             }
         }
         plan_.services.push_back(std::move(service));
+    }
+
+    // Some plans give the information chapter as a table ("Nr. crt. | Activitatea |
+    // Termen"), not as numbered paragraphs: one line per row, with the calendar as
+    // its column writes it. False for a table without an activity column, whose
+    // text then reads as paragraphs do.
+    bool ReadInformationTable(const Table& table) {
+        std::optional<TableLayout> layout = ReadServiceTableHeader(table, glossary_, words_);
+        if (!layout) return false;
+        int name_col = layout->Find(Field::kActivity);
+        if (name_col < 0) name_col = layout->Find(Field::kServiceName);
+        if (name_col < 0) return false;
+        FinishInformation();  // numbered paragraphs before the table come first
+        const int number_col = layout->Find(Field::kNumber);
+        const int schedule_col = layout->Find(Field::kDeadline);
+        int group_col = layout->Find(Field::kBeneficiaries);
+        if (group_col >= 0 && layout->columns[group_col].persons) group_col = -1;
+        RowAssembler rows(layout->columns.size());
+        auto add = [&](const RowAssembler::Output& output) {
+            if (output.kind != RowAssembler::Output::Kind::kRow) return;
+            const std::vector<Cell>& cells = output.cells;
+            SocialService line;
+            line.line = domain::ServiceLineKind::kInformation;
+            line.state = domain::ServiceState::kExisting;
+            line.source_line = FirstLine(cells);
+            line.name = CleanName(cells[name_col].text);
+            if (line.name.empty()) return;
+            std::string number = number_col < 0 ? "" : CellText(cells[number_col]);
+            while (!number.empty() && (number.back() == '.' || number.back() == ')')) number.pop_back();
+            line.code = number;
+            if (schedule_col >= 0 && !IsBlankCell(CellText(cells[schedule_col]))) {
+                line.schedule = CellText(cells[schedule_col]);
+            }
+            if (group_col >= 0 && !IsBlankCell(CellText(cells[group_col]))) line.beneficiaries = CellText(cells[group_col]);
+            plan_.services.push_back(std::move(line));
+        };
+        for (size_t row_idx = layout->first_data_row; row_idx < table.rows.size(); ++row_idx) {
+            for (const RowAssembler::Output& output : rows.Add(table.rows[row_idx])) add(output);
+        }
+        if (std::optional<RowAssembler::Output> rest = rows.Flush()) add(*rest);
+        return true;
     }
 
     void FinishInformation() {

@@ -31,8 +31,9 @@ std::string ChartSvg(const Chart& chart, const std::string& described_by) {
     for (const Shape& s : d.shapes) {
         switch (s.kind) {
             case Shape::Kind::kRect:
-                out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"/>",
-                                   s.x, s.y, s.w, s.h, s.color);
+                out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"{}/>",
+                                   s.x, s.y, s.w, s.h, s.color,
+                                   s.stroke.empty() ? "" : " stroke=\"" + s.stroke + "\"");
                 break;
             case Shape::Kind::kLine:
                 out += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\"/>", s.x,

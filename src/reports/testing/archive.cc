@@ -2,6 +2,8 @@
 
 #include <zip.h>
 
+#include <pugixml.hpp>
+
 #include <cctype>
 #include <cstdlib>
 
@@ -66,6 +68,41 @@ StatusOr<std::string> RunTool(const std::string& command, const std::string& inp
                         pdf::RunProcess({"/bin/sh", "-c", "cd '" + dir.path() + "' && " + command}, dir.path(), 300));
     if (run.exit_code != 0) return Unavailable(command + " failed: " + run.output);
     return run.output;
+}
+
+StatusOr<std::vector<std::vector<std::string>>> XlsxSheetRows(const std::map<std::string, std::string>& parts,
+                                                               int sheet) {
+    std::vector<std::string> shared;
+    pugi::xml_document strings;
+    auto found = parts.find("xl/sharedStrings.xml");
+    if (found != parts.end() && strings.load_string(found->second.c_str())) {
+        for (pugi::xml_node si : strings.child("sst").children("si")) {
+            std::string text;
+            for (pugi::xpath_node t : si.select_nodes(".//t")) text += t.node().text().get();
+            shared.push_back(text);
+        }
+    }
+    pugi::xml_document xml;
+    found = parts.find("xl/worksheets/sheet" + std::to_string(sheet) + ".xml");
+    if (found == parts.end() || !xml.load_string(found->second.c_str())) {
+        return InvalidArgument("the workbook has no sheet " + std::to_string(sheet));
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (pugi::xml_node row : xml.child("worksheet").child("sheetData").children("row")) {
+        std::vector<std::string> cells;
+        for (pugi::xml_node c : row.children("c")) {
+            const std::string type = c.attribute("t").value();
+            std::string value = c.child("v").text().get();
+            if (type == "s") {
+                size_t index = std::stoul(value);
+                value = index < shared.size() ? shared[index] : "";
+            }
+            if (type == "inlineStr") value = c.child("is").child("t").text().get();
+            cells.push_back(value);
+        }
+        rows.push_back(std::move(cells));
+    }
+    return rows;
 }
 
 StatusOr<std::string> PdfText(const std::string& pdf) {

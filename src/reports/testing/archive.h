@@ -3,6 +3,7 @@
 // text with the tools a reader would use (pdftotext, LibreOffice headless).
 #include <map>
 #include <string>
+#include <vector>
 
 #include "common/status.h"
 
@@ -10,6 +11,11 @@ namespace planwatch::reports::testing {
 
 // Every entry of the archive by name.
 StatusOr<std::map<std::string, std::string>> Unzip(const std::string& bytes);
+
+// The cells of worksheet number `sheet` (1-based) of an unzipped XLSX, row by
+// row, shared and inline strings resolved. kInvalidArgument when there is no such sheet.
+StatusOr<std::vector<std::vector<std::string>>> XlsxSheetRows(const std::map<std::string, std::string>& parts,
+                                                               int sheet);
 
 // pdftotext of the PDF bytes, every run of whitespace made one space.
 StatusOr<std::string> PdfText(const std::string& pdf);

@@ -2,10 +2,13 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <map>
 
 #include "storage/sql/clock.h"
+#include "storage/sql/in_list.h"
 #include "storage/sql/nullable.h"
+#include "storage/sql/report_bulk.h"
 
 namespace planwatch::storage::sql {
 namespace {
@@ -16,6 +19,7 @@ constexpr char kInsertRound[] = R"sql(
     INSERT INTO reporting_round (plan_id, period, opens_on, due_on, grace_days, closed)
     VALUES (:plan_id, :period, :opens_on, :due_on, :grace_days, :closed) RETURNING id)sql";
 constexpr char kSelectRoundColumns[] = "SELECT id, plan_id, period, opens_on, due_on, grace_days, closed FROM reporting_round ";
+constexpr char kWherePlansIn[] = "WHERE plan_id IN (:ids) ORDER BY plan_id, due_on, period, id";
 constexpr char kDeleteReopening[] = "DELETE FROM round_reopening WHERE round_id = :round_id AND institution_id = :institution_id";
 constexpr char kInsertReopening[] = R"sql(
     INSERT INTO round_reopening (round_id, institution_id, until_on, reopened_by, reopened_at)
@@ -58,7 +62,6 @@ constexpr char kSelectEvidenceOf[] = R"sql(
 constexpr char kWhereId[] = "WHERE r.id = :id";
 constexpr char kWhereKey[] =
     "WHERE r.activity_id = :activity_id AND r.institution_id = :institution_id AND r.period = :period";
-constexpr char kWherePlan[] = "JOIN node AS n ON n.id = r.activity_id WHERE n.plan_id = :plan_id";
 
 constexpr char kInsertRevision[] = R"sql(
     INSERT INTO progress_revision (report_id, revision, snapshot_json, changed_by, changed_at)
@@ -101,9 +104,10 @@ void Run(soci::statement& st, const std::string& sql) {
     st.execute();
 }
 
-template <typename... Keys>
-std::vector<domain::ReportingRound> SelectRounds(soci::session& session, const std::string& where,
-                                                 const Keys&... keys) {
+// Rounds from a statement that run prepares and executes after the into
+// elements are exchanged.
+template <typename RunQuery>
+std::vector<domain::ReportingRound> SelectRoundsWith(soci::session& session, RunQuery run) {
     std::vector<domain::ReportingRound> rounds;
     long long id = 0, plan = 0;
     int closed = 0;
@@ -116,8 +120,7 @@ std::vector<domain::ReportingRound> SelectRounds(soci::session& session, const s
     st.exchange(soci::into(round.due_on));
     st.exchange(soci::into(round.grace_days));
     st.exchange(soci::into(closed));
-    Bind(st, keys...);
-    Run(st, kSelectRoundColumns + where);
+    run(st);
     while (st.fetch()) {
         round.id = id;
         round.plan_id = plan;
@@ -125,6 +128,15 @@ std::vector<domain::ReportingRound> SelectRounds(soci::session& session, const s
         rounds.push_back(round);
     }
     return rounds;
+}
+
+template <typename... Keys>
+std::vector<domain::ReportingRound> SelectRounds(soci::session& session, const std::string& where,
+                                                 const Keys&... keys) {
+    return SelectRoundsWith(session, [&](soci::statement& st) {
+        Bind(st, keys...);
+        Run(st, kSelectRoundColumns + where);
+    });
 }
 
 // Reports selected by where (on alias r), bound to the given keys in order, with
@@ -249,6 +261,25 @@ std::vector<domain::ReportingRound> ReadRounds(soci::session& session, std::opti
     return SelectRounds(session, "ORDER BY plan_id, due_on, period, id");
 }
 
+std::map<int64_t, std::vector<domain::ReportingRound>> ReadRoundsOfPlans(soci::session& session,
+                                                                         const std::vector<int64_t>& plan_ids) {
+    std::vector<long long> distinct(plan_ids.begin(), plan_ids.end());
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    std::map<int64_t, std::vector<domain::ReportingRound>> out;
+    for (long long id : distinct) out[id];
+    for (size_t first = 0; first < distinct.size(); first += kChunkRows) {
+        std::vector<long long> chunk(distinct.begin() + first,
+                                     distinct.begin() + first + std::min(kChunkRows, distinct.size() - first));
+        for (domain::ReportingRound& round : SelectRoundsWith(session, [&](soci::statement& st) {
+                 RunWithIds(session, st, std::string(kSelectRoundColumns) + kWherePlansIn, chunk);
+             })) {
+            out[round.plan_id].push_back(std::move(round));
+        }
+    }
+    return out;
+}
+
 void WriteRoundReopening(soci::session& session, const RoundReopening& reopening) {
     long long round = reopening.round_id, institution = reopening.institution_id;
     std::string at = reopening.reopened_at.empty() ? NowUtc() : reopening.reopened_at;
@@ -332,8 +363,7 @@ Status OverwriteReport(soci::session& session, const domain::ProgressReport& rep
 }
 
 std::vector<domain::ProgressReport> ReadPlanReports(soci::session& session, int64_t plan_id) {
-    long long plan = plan_id;
-    return SelectReports(session, kWherePlan, plan);
+    return std::move(ReadReportsOfPlans(session, {plan_id}, ReportFields::kAll).at(plan_id));
 }
 
 void WriteReportRevision(soci::session& session, const ReportRevision& revision) {

@@ -3,6 +3,7 @@
 // the reminder outbox. Throws soci::soci_error like the other sql/ helpers;
 // SqlTransaction maps it to a Status. Returned Status errors are named per function.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,9 @@ std::optional<domain::ReportingRound> ReadRound(soci::session& session, int64_t 
 std::optional<domain::ReportingRound> ReadRoundByPeriod(soci::session& session, int64_t plan_id,
                                                         const std::string& period);
 std::vector<domain::ReportingRound> ReadRounds(soci::session& session, std::optional<int64_t> plan_id);
+// An entry for every id asked, each plan's rounds as ReadRounds orders them.
+std::map<int64_t, std::vector<domain::ReportingRound>> ReadRoundsOfPlans(soci::session& session,
+                                                                         const std::vector<int64_t>& plan_ids);
 void WriteRoundReopening(soci::session& session, const RoundReopening& reopening);
 std::vector<RoundReopening> ReadRoundReopenings(soci::session& session, int64_t round_id);
 

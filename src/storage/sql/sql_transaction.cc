@@ -87,6 +87,15 @@ StatusOr<domain::Plan> SqlTransaction::LoadPlan(int64_t plan_id) {
     return std::move(*plan);
 }
 
+StatusOr<std::vector<domain::Plan>> SqlTransaction::LoadPlans(const std::vector<int64_t>& plan_ids) {
+    std::vector<domain::Plan> plans;
+    PW_RETURN_IF_ERROR(Read("load plans", [&]() -> Status {
+        PW_ASSIGN_OR_RETURN(plans, ReadPlans(*session_, plan_ids));
+        return Status::Ok();
+    }));
+    return plans;
+}
+
 StatusOr<std::vector<PlanSummary>> SqlTransaction::ListPlans(bool all_versions) {
     std::vector<PlanSummary> plans;
     PW_RETURN_IF_ERROR(Read("list plans", [&]() -> Status {
@@ -94,6 +103,26 @@ StatusOr<std::vector<PlanSummary>> SqlTransaction::ListPlans(bool all_versions) 
         return Status::Ok();
     }));
     return plans;
+}
+
+StatusOr<std::optional<PlanSummary>> SqlTransaction::FindPlan(int64_t plan_id) {
+    std::optional<PlanSummary> plan;
+    PW_RETURN_IF_ERROR(Read("find plan", [&]() -> Status {
+        plan = FindPlanSummary(*session_, plan_id);
+        return Status::Ok();
+    }));
+    return plan;
+}
+
+Status SqlTransaction::SetPlanPublication(int64_t plan_id, const std::optional<std::string>& published_by) {
+    return Write("set plan publication", [&]() -> Status {
+        // The store's clock, as for imported_at, so both times compare on one scale.
+        const std::string at = published_by ? NowUtc() : "";
+        if (!UpdatePlanPublication(*session_, plan_id, at, published_by.value_or(""))) {
+            return NotFound("no plan with id " + std::to_string(plan_id));
+        }
+        return Status::Ok();
+    });
 }
 
 StatusOr<std::optional<PlanSummary>> SqlTransaction::FindPlanBySha256(const std::string& sha256) {
@@ -224,6 +253,15 @@ StatusOr<std::vector<domain::AuditEvent>> SqlTransaction::ListAudit(int limit) {
         return Status::Ok();
     }));
     return events;
+}
+
+StatusOr<int64_t> SqlTransaction::LastAuditId() {
+    long long id = 0;
+    PW_RETURN_IF_ERROR(Read("read the newest audit event", [&]() -> Status {
+        *session_ << "SELECT COALESCE(MAX(id), 0) FROM audit_event", soci::into(id);
+        return Status::Ok();
+    }));
+    return static_cast<int64_t>(id);
 }
 
 StatusOr<std::map<std::string, int64_t>> SqlTransaction::CountRows() {

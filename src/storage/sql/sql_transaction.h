@@ -25,7 +25,10 @@ public:
 
     StatusOr<int64_t> InsertPlan(const domain::Plan& plan, std::optional<int64_t> replace_series) override;
     StatusOr<domain::Plan> LoadPlan(int64_t plan_id) override;
+    StatusOr<std::vector<domain::Plan>> LoadPlans(const std::vector<int64_t>& plan_ids) override;
     StatusOr<std::vector<PlanSummary>> ListPlans(bool all_versions) override;
+    StatusOr<std::optional<PlanSummary>> FindPlan(int64_t plan_id) override;
+    Status SetPlanPublication(int64_t plan_id, const std::optional<std::string>& published_by) override;
     StatusOr<std::optional<PlanSummary>> FindPlanBySha256(const std::string& sha256) override;
     StatusOr<std::optional<PlanSummary>> FindLatestPlan(const std::string& source_file,
                                                         const std::string& title) override;
@@ -49,14 +52,19 @@ public:
     StatusOr<std::optional<domain::ReportingRound>> FindRoundByPeriod(int64_t plan_id,
                                                                       const std::string& period) override;
     StatusOr<std::vector<domain::ReportingRound>> ListRounds(std::optional<int64_t> plan_id) override;
+    StatusOr<std::map<int64_t, std::vector<domain::ReportingRound>>> ListRoundsOfPlans(
+        const std::vector<int64_t>& plan_ids) override;
     Status UpsertRoundReopening(const RoundReopening& reopening) override;
     StatusOr<std::vector<RoundReopening>> ListRoundReopenings(int64_t round_id) override;
     StatusOr<int64_t> InsertReport(const domain::ProgressReport& report) override;
+    StatusOr<std::vector<int64_t>> InsertReports(const std::vector<domain::ProgressReport>& reports) override;
     StatusOr<std::optional<domain::ProgressReport>> LoadReport(int64_t report_id) override;
     StatusOr<std::optional<domain::ProgressReport>> FindReport(int64_t activity_id, int64_t institution_id,
                                                                const std::string& period) override;
     Status UpdateReport(const domain::ProgressReport& report, int expected_version) override;
     StatusOr<std::vector<domain::ProgressReport>> ListPlanReports(int64_t plan_id) override;
+    StatusOr<std::map<int64_t, std::vector<domain::ProgressReport>>> ListReportsOfPlans(
+        const std::vector<int64_t>& plan_ids, ReportFields fields) override;
     Status InsertReportRevision(const ReportRevision& revision) override;
     StatusOr<std::vector<ReportRevision>> ListReportRevisions(int64_t report_id) override;
     StatusOr<std::optional<int64_t>> FindActivityPlan(int64_t activity_id) override;
@@ -69,6 +77,9 @@ public:
     StatusOr<std::optional<InstitutionRecord>> LoadInstitution(int64_t institution_id) override;
     Status MergeInstitutions(int64_t from_id, int64_t into_id) override;
     Status SetInstitutionReviewed(int64_t institution_id, bool reviewed) override;
+    StatusOr<int64_t> InsertInstitution(const InstitutionEdit& edit) override;
+    Status UpdateInstitution(int64_t institution_id, const InstitutionEdit& edit) override;
+    StatusOr<std::map<std::string, int64_t>> CountInstitutionReferences(int64_t institution_id) override;
     StatusOr<std::optional<std::string>> GetSetting(const std::string& name) override;
     StatusOr<std::string> EnsureSetting(const std::string& name, const std::string& value) override;
     StatusOr<int64_t> InsertNeed(const domain::Need& need) override;
@@ -79,6 +90,7 @@ public:
 
     Status Append(const domain::AuditEvent& event) override;
     StatusOr<std::vector<domain::AuditEvent>> ListAudit(int limit) override;
+    StatusOr<int64_t> LastAuditId() override;
     StatusOr<std::map<std::string, int64_t>> CountRows() override;
 
     Status Commit() override;

@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "storage/sql/monitoring_sql.h"
+#include "storage/sql/report_bulk.h"
 #include "storage/sql/sql_transaction.h"
 
 namespace planwatch::storage::sql {
@@ -44,6 +45,16 @@ StatusOr<std::vector<domain::ReportingRound>> SqlTransaction::ListRounds(std::op
     return rounds;
 }
 
+StatusOr<std::map<int64_t, std::vector<domain::ReportingRound>>> SqlTransaction::ListRoundsOfPlans(
+    const std::vector<int64_t>& plan_ids) {
+    std::map<int64_t, std::vector<domain::ReportingRound>> rounds;
+    PW_RETURN_IF_ERROR(Read("list rounds", [&]() -> Status {
+        rounds = ReadRoundsOfPlans(*session_, plan_ids);
+        return Status::Ok();
+    }));
+    return rounds;
+}
+
 Status SqlTransaction::UpsertRoundReopening(const RoundReopening& reopening) {
     return Write("reopen round", [&]() -> Status {
         WriteRoundReopening(*session_, reopening);
@@ -67,6 +78,15 @@ StatusOr<int64_t> SqlTransaction::InsertReport(const domain::ProgressReport& rep
         return Status::Ok();
     }));
     return id;
+}
+
+StatusOr<std::vector<int64_t>> SqlTransaction::InsertReports(const std::vector<domain::ProgressReport>& reports) {
+    std::vector<int64_t> ids;
+    PW_RETURN_IF_ERROR(Write("insert reports", [&]() -> Status {
+        PW_ASSIGN_OR_RETURN(ids, WriteReports(*session_, reports));
+        return Status::Ok();
+    }));
+    return ids;
 }
 
 StatusOr<std::optional<domain::ProgressReport>> SqlTransaction::LoadReport(int64_t report_id) {
@@ -97,6 +117,16 @@ StatusOr<std::vector<domain::ProgressReport>> SqlTransaction::ListPlanReports(in
     std::vector<domain::ProgressReport> reports;
     PW_RETURN_IF_ERROR(Read("list reports", [&]() -> Status {
         reports = ReadPlanReports(*session_, plan_id);
+        return Status::Ok();
+    }));
+    return reports;
+}
+
+StatusOr<std::map<int64_t, std::vector<domain::ProgressReport>>> SqlTransaction::ListReportsOfPlans(
+    const std::vector<int64_t>& plan_ids, ReportFields fields) {
+    std::map<int64_t, std::vector<domain::ProgressReport>> reports;
+    PW_RETURN_IF_ERROR(Read("list reports", [&]() -> Status {
+        reports = ReadReportsOfPlans(*session_, plan_ids, fields);
         return Status::Ok();
     }));
     return reports;

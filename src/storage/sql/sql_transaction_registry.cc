@@ -2,6 +2,7 @@
 // register and monthly beneficiaries, over the helpers of registry_sql.cc.
 #include <soci/soci.h>
 
+#include "storage/sql/institution_edits.h"
 #include "storage/sql/registry_sql.h"
 #include "storage/sql/sql_transaction.h"
 
@@ -33,6 +34,28 @@ Status SqlTransaction::MergeInstitutions(int64_t from_id, int64_t into_id) {
 Status SqlTransaction::SetInstitutionReviewed(int64_t institution_id, bool reviewed) {
     return Write("mark institution reviewed",
                  [&] { return WriteInstitutionReviewed(*session_, institution_id, reviewed); });
+}
+
+StatusOr<int64_t> SqlTransaction::InsertInstitution(const InstitutionEdit& edit) {
+    int64_t id = 0;
+    PW_RETURN_IF_ERROR(Write("insert institution", [&]() -> Status {
+        PW_ASSIGN_OR_RETURN(id, InsertInstitutionRow(*session_, edit));
+        return Status::Ok();
+    }));
+    return id;
+}
+
+Status SqlTransaction::UpdateInstitution(int64_t institution_id, const InstitutionEdit& edit) {
+    return Write("update institution", [&] { return UpdateInstitutionRow(*session_, institution_id, edit); });
+}
+
+StatusOr<std::map<std::string, int64_t>> SqlTransaction::CountInstitutionReferences(int64_t institution_id) {
+    std::map<std::string, int64_t> counts;
+    PW_RETURN_IF_ERROR(Read("count institution references", [&]() -> Status {
+        counts = CountReferenceRows(*session_, institution_id);
+        return Status::Ok();
+    }));
+    return counts;
 }
 
 StatusOr<std::optional<std::string>> SqlTransaction::GetSetting(const std::string& name) {

@@ -1,6 +1,8 @@
 #include "web/api/api.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "common/resources.h"
 #include "domain/plan_json.h"
@@ -36,12 +38,14 @@ Response OpenApi(const Request&, RequestContext&) {
     return Response{.body = std::string(*document)};
 }
 
-Response ListPlans(const Request&, RequestContext& ctx) { return handlers::ListPlans(ctx.services.catalog()); }
+Response ListPlans(const Request&, RequestContext& ctx) {
+    return handlers::ListPlans(ctx.services.catalog(), ActorOf(ctx));
+}
 
 Response GetPlan(const Request& request, RequestContext& ctx) {
     StatusOr<int64_t> id = services::ParsePlanId(request.PathParam("id"));
     if (!id.ok()) return ErrorResponse(id.status());
-    StatusOr<std::shared_ptr<const domain::Plan>> plan = ctx.portal.Plan(*id);
+    StatusOr<std::shared_ptr<const domain::Plan>> plan = ctx.portal.Plan(*id, ActorOf(ctx));
     if (!plan.ok()) return ErrorResponse(plan.status());
     return Response{.body = domain::PlanToJson(**plan)};
 }
@@ -73,25 +77,50 @@ Response CreatePlan(const Request& request, RequestContext& ctx) {
     // Only the name: a path typed by a browser must not reach the store.
     size_t slash = file_name.find_last_of("/\\");
     if (slash != std::string::npos) file_name = file_name.substr(slash + 1);
-    StatusOr<services::ImportOutcome> outcome =
-        ctx.services.imports().ImportBytes(bytes, file_name, ctx.Actor(), request.Query("replace") == "true");
+    StatusOr<services::ImportOutcome> outcome = ctx.services.imports().ImportBytes(
+        bytes, file_name, ctx.Actor(),
+        {.replace = request.Query("replace") == "true", .publish = request.Query("publish") == "true"});
     if (!outcome.ok()) return ErrorResponse(outcome.status());
-    ordered_json body = {{"id", outcome->plan_id},
-                         {"version", outcome->version},
-                         {"title", outcome->title},
-                         {"activities", outcome->activities},
-                         {"warnings", outcome->warnings}};
+    ordered_json body = {{"id", outcome->plan_id},        {"version", outcome->version},
+                         {"title", outcome->title},       {"activities", outcome->activities},
+                         {"warnings", outcome->warnings}, {"published", outcome->published}};
     Response response = JsonResponse(body, 201);
     response.headers.emplace_back("Location", "/api/v1/plans/" + std::to_string(outcome->plan_id));
     return response;
 }
+
+namespace {
+
+// {"plan", "published", "published_at", "published_by", "changed"}; null times for a draft.
+Response Publication(const Request& request, RequestContext& ctx, bool publish) {
+    StatusOr<int64_t> id = services::ParsePlanId(request.PathParam("id"));
+    if (!id.ok()) return ErrorResponse(id.status());
+    services::PublishService& publishing = ctx.services.publishing();
+    StatusOr<services::PublishOutcome> outcome =
+        publish ? publishing.Publish(*id, ActorOf(ctx)) : publishing.Unpublish(*id, ActorOf(ctx));
+    if (!outcome.ok()) return ErrorResponse(outcome.status());
+    const storage::PlanSummary& plan = outcome->plan;
+    auto text_or_null = [&](const std::string& text) {
+        return plan.published() ? ordered_json(text) : ordered_json(nullptr);
+    };
+    return JsonResponse({{"plan", plan.id},
+                         {"published", plan.published()},
+                         {"published_at", text_or_null(plan.published_at)},
+                         {"published_by", text_or_null(plan.published_by)},
+                         {"changed", outcome->changed}});
+}
+
+}  // namespace
+
+Response PublishPlan(const Request& request, RequestContext& ctx) { return Publication(request, ctx, true); }
+Response UnpublishPlan(const Request& request, RequestContext& ctx) { return Publication(request, ctx, false); }
 
 Response PlanStatus(const Request& request, RequestContext& ctx) {
     StatusOr<int64_t> id = services::ParsePlanId(request.PathParam("id"));
     if (!id.ok()) return ErrorResponse(id.status());
     StatusOr<domain::CivilDate> as_of = AsOfParam(request, ctx);
     if (!as_of.ok()) return ErrorResponse(as_of.status());
-    StatusOr<std::shared_ptr<const reports::ReportModel>> model = ctx.portal.Model(*id, *as_of, "en");
+    StatusOr<std::shared_ptr<const reports::ReportModel>> model = ctx.portal.Model(*id, *as_of, "en", ActorOf(ctx));
     if (!model.ok()) return ErrorResponse(model.status());
     const reports::ReportModel& m = **model;
     ordered_json activities = ordered_json::array();
@@ -137,7 +166,7 @@ Response PlanStatus(const Request& request, RequestContext& ctx) {
 }
 
 Response ListInstitutions(const Request&, RequestContext& ctx) {
-    auto models = ctx.portal.AllModels(ctx.today, "en");
+    auto models = ctx.portal.AllModels(ctx.today, "en", ActorOf(ctx));
     if (!models.ok()) return ErrorResponse(models.status());
     std::map<int64_t, ordered_json> by_id;
     for (const auto& model : *models) {
@@ -158,7 +187,12 @@ Response ListInstitutions(const Request&, RequestContext& ctx) {
                     entry["aliases"].push_back(alias);
                 }
             }
-            if (const reports::InstitutionSummary* summary = model->FindInstitution(institution.name)) {
+        }
+        std::set<int64_t> counted;  // a plan's several names for one institution count once
+        for (const domain::Institution& institution : model->plan.institutions) {
+            if (!institution.id || !counted.insert(*institution.id).second) continue;
+            if (std::optional<reports::InstitutionSummary> summary = model->SummaryOf(*institution.id)) {
+                ordered_json& entry = by_id[*institution.id];
                 entry["leads"] = entry["leads"].get<int>() + static_cast<int>(summary->led.size());
                 entry["partners_on"] = entry["partners_on"].get<int>() + static_cast<int>(summary->partnered.size());
             }
@@ -172,38 +206,37 @@ Response ListInstitutions(const Request&, RequestContext& ctx) {
 Response GetInstitution(const Request& request, RequestContext& ctx) {
     StatusOr<int64_t> id = services::ParsePlanId(request.PathParam("id"));
     if (!id.ok()) return ErrorResponse(id.status());
-    auto models = ctx.portal.AllModels(ctx.today, "en");
+    auto models = ctx.portal.AllModels(ctx.today, "en", ActorOf(ctx));
     if (!models.ok()) return ErrorResponse(models.status());
     ordered_json body;
     ordered_json plans = ordered_json::array();
     for (const auto& model : *models) {
-        for (const domain::Institution& institution : model->plan.institutions) {
-            if (!institution.id || *institution.id != *id) continue;
-            if (body.is_null()) {
-                body = {{"id", *id}, {"name", institution.name}, {"acronym", institution.acronym},
-                        {"aliases", institution.aliases}, {"parent", institution.parent}};
-            }
-            const reports::InstitutionSummary* summary = model->FindInstitution(institution.name);
-            if (!summary) continue;
-            auto activity_list = [&](const std::vector<int>& indexes) {
-                ordered_json list = ordered_json::array();
-                for (int index : indexes) {
-                    const reports::ActivityRow& a = model->activities[index];
-                    list.push_back({{"id", a.id ? ordered_json(*a.id) : ordered_json(nullptr)},
-                                    {"code", a.code},
-                                    {"title", a.title},
-                                    {"status", domain::Name(a.status)}});
-                }
-                return list;
-            };
-            plans.push_back({{"plan", model->plan.id.value_or(0)},
-                             {"title", model->plan.title},
-                             {"leads", activity_list(summary->led)},
-                             {"partners_on", activity_list(summary->partnered)},
-                             {"expected", summary->expected},
-                             {"received", summary->received},
-                             {"on_time", summary->on_time}});
+        std::optional<reports::InstitutionSummary> summary = model->SummaryOf(*id);
+        if (!summary) continue;
+        if (body.is_null()) {
+            auto entry = std::find_if(model->plan.institutions.begin(), model->plan.institutions.end(),
+                                      [&](const domain::Institution& i) { return i.id == *id; });
+            body = {{"id", *id}, {"name", entry->name}, {"acronym", entry->acronym},
+                    {"aliases", entry->aliases}, {"parent", entry->parent}};
         }
+        auto activity_list = [&](const std::vector<int>& indexes) {
+            ordered_json list = ordered_json::array();
+            for (int index : indexes) {
+                const reports::ActivityRow& a = model->activities[index];
+                list.push_back({{"id", a.id ? ordered_json(*a.id) : ordered_json(nullptr)},
+                                {"code", a.code},
+                                {"title", a.title},
+                                {"status", domain::Name(a.status)}});
+            }
+            return list;
+        };
+        plans.push_back({{"plan", model->plan.id.value_or(0)},
+                         {"title", model->plan.title},
+                         {"leads", activity_list(summary->led)},
+                         {"partners_on", activity_list(summary->partnered)},
+                         {"expected", summary->expected},
+                         {"received", summary->received},
+                         {"on_time", summary->on_time}});
     }
     if (body.is_null()) return ErrorResponse(NotFound("no institution with id " + std::to_string(*id)));
     body["plans"] = plans;
@@ -212,7 +245,7 @@ Response GetInstitution(const Request& request, RequestContext& ctx) {
 
 Response ListServices(const Request& request, RequestContext& ctx) {
     RegistryFilter filter{.q = request.Query("q"), .code = request.Query("code"), .category = request.Query("category")};
-    StatusOr<RegistryResult> result = FindServices(ctx.portal, filter);
+    StatusOr<RegistryResult> result = FindServices(ctx.portal, filter, ActorOf(ctx));
     if (!result.ok()) return ErrorResponse(result.status());
     ordered_json list = ordered_json::array();
     for (const RegistryEntry& entry : result->entries) {
@@ -244,7 +277,7 @@ Response ListServices(const Request& request, RequestContext& ctx) {
 
 Response Search(const Request& request, RequestContext& ctx) {
     const std::string q = request.Query("q");
-    StatusOr<std::vector<storage::SearchHit>> hits = ctx.services.search().Search(q);
+    StatusOr<std::vector<storage::SearchHit>> hits = ctx.services.search().Search(q, ActorOf(ctx));
     if (!hits.ok()) return ErrorResponse(hits.status());
     ordered_json list = ordered_json::array();
     for (const storage::SearchHit& hit : *hits) {

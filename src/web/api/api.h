@@ -10,6 +10,8 @@ Response OpenApi(const Request& request, RequestContext& ctx);          // GET /
 Response ListPlans(const Request& request, RequestContext& ctx);        // GET /api/v1/plans
 Response GetPlan(const Request& request, RequestContext& ctx);          // GET /api/v1/plans/{id}
 Response CreatePlan(const Request& request, RequestContext& ctx);       // POST /api/v1/plans
+Response PublishPlan(const Request& request, RequestContext& ctx);      // POST /api/v1/plans/{id}/publish
+Response UnpublishPlan(const Request& request, RequestContext& ctx);    // POST /api/v1/plans/{id}/unpublish
 Response PlanStatus(const Request& request, RequestContext& ctx);       // GET /api/v1/plans/{id}/status
 Response ListInstitutions(const Request& request, RequestContext& ctx); // GET /api/v1/institutions
 Response GetInstitution(const Request& request, RequestContext& ctx);   // GET /api/v1/institutions/{id}

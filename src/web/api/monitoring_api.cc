@@ -96,7 +96,7 @@ Response ListRounds(const Request& request, RequestContext& ctx) {
     if (!plan.ok()) return ErrorResponse(plan.status());
     StatusOr<domain::CivilDate> as_of = AsOfParam(request, ctx);
     if (!as_of.ok()) return ErrorResponse(as_of.status());
-    StatusOr<std::vector<services::RoundView>> views = ctx.services.rounds().List(*plan, *as_of);
+    StatusOr<std::vector<services::RoundView>> views = ctx.services.rounds().List(*plan, *as_of, ActorOf(ctx));
     if (!views.ok()) return ErrorResponse(views.status());
     ordered_json rounds = ordered_json::array();
     for (const services::RoundView& view : *views) rounds.push_back(services::RoundViewToJson(view));
@@ -139,7 +139,7 @@ Response GetRound(const Request& request, RequestContext& ctx) {
     if (!id.ok()) return ErrorResponse(id.status());
     StatusOr<domain::CivilDate> as_of = AsOfParam(request, ctx);
     if (!as_of.ok()) return ErrorResponse(as_of.status());
-    StatusOr<services::RoundView> view = ctx.services.rounds().Get(*id, *as_of);
+    StatusOr<services::RoundView> view = ctx.services.rounds().Get(*id, *as_of, ActorOf(ctx));
     if (!view.ok()) return ErrorResponse(view.status());
     return JsonResponse(services::RoundViewToJson(*view));
 }

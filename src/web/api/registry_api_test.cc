@@ -24,8 +24,8 @@ protected:
         store_ = std::move(*store).release();
         services_ = new services::Services(*store_);
         for (const char* seed : {"001_27bf44580f6e2d5d.txt", "004_16958f30d03cf6c0.txt"}) {
-            StatusOr<services::ImportOutcome> imported =
-                services_->imports().ImportFile(std::string(PLANWATCH_SOURCE_DIR) + "/samples/" + seed, "test");
+            StatusOr<services::ImportOutcome> imported = services_->imports().ImportFile(
+                std::string(PLANWATCH_SOURCE_DIR) + "/samples/" + seed, "test", {.publish = true});
             ASSERT_TRUE(imported.ok()) << imported.status();
         }
         for (const auto& [email, role, institution] : std::vector<std::tuple<std::string, std::string, std::string>>{

@@ -1,10 +1,14 @@
 // Institutions across the published plans: the list, and one institution's
-// page with what it leads and partners on and its reporting completeness.
+// page: its registry entry with the organisation chart and yearly figures,
+// what it leads and partners on and its reporting completeness.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "reports/format.h"
 #include "services/plan_catalog.h"
+#include "web/pages/downloads.h"
+#include "web/pages/institution_views.h"
 #include "web/pages/pages.h"
 #include "web/pages/view_helpers.h"
 #include "web/portal_data.h"
@@ -30,6 +34,17 @@ nlohmann::json ActivityRows(const ReportModel& model, const std::vector<int>& in
     return rows;
 }
 
+std::vector<std::string> ContactLines(const std::string& contact) {
+    std::vector<std::string> lines;
+    for (size_t start = 0; start < contact.size();) {
+        size_t end = contact.find('\n', start);
+        if (end == std::string::npos) end = contact.size();
+        if (end > start) lines.push_back(contact.substr(start, end - start));
+        start = end + 1;
+    }
+    return lines;
+}
+
 struct Known {
     std::string name;
     std::string acronym;
@@ -40,17 +55,18 @@ struct Known {
 }  // namespace
 
 Response Institutions(const Request& request, RequestContext& ctx) {
-    auto models = ctx.portal.AllModels(ctx.today, ctx.lang);
+    auto models = ctx.portal.AllModels(ctx.today, ctx.lang, ActorOf(ctx));
     if (!models.ok()) return ErrorPage(models.status(), request, ctx);
     std::map<int64_t, Known> known;
     for (const auto& model : *models) {
+        std::set<int64_t> counted;  // a plan's several names for one institution count once
         for (const domain::Institution& institution : model->plan.institutions) {
             if (!institution.id) continue;
-            const reports::InstitutionSummary* summary = model->FindInstitution(institution.name);
             Known& entry = known[*institution.id];
             if (entry.name.empty()) entry.name = institution.name;
             if (entry.acronym.empty()) entry.acronym = institution.acronym;
-            if (summary) {
+            if (!counted.insert(*institution.id).second) continue;
+            if (std::optional<reports::InstitutionSummary> summary = model->SummaryOf(*institution.id)) {
                 entry.leads += static_cast<int>(summary->led.size());
                 entry.partners += static_cast<int>(summary->partnered.size());
             }
@@ -81,52 +97,59 @@ Response Institutions(const Request& request, RequestContext& ctx) {
 Response Institution(const Request& request, RequestContext& ctx) {
     StatusOr<int64_t> id = services::ParsePlanId(request.PathParam("id"));
     if (!id.ok()) return ErrorPage(Status(StatusCode::kNotFound, id.status().message()), request, ctx);
-    auto models = ctx.portal.AllModels(ctx.today, ctx.lang);
+    StatusOr<services::InstitutionProfile> profile = ctx.services.registry().GetInstitution(*id);
+    if (!profile.ok()) return ErrorPage(profile.status(), request, ctx);
+    auto models = ctx.portal.AllModels(ctx.today, ctx.lang, ActorOf(ctx));
     if (!models.ok()) return ErrorPage(models.status(), request, ctx);
-    nlohmann::json view = {{"as_of_text", FormatDate(ctx.today, ctx.lang)}};
-    nlohmann::json plans = nlohmann::json::array();
-    std::vector<std::string> aliases;
-    for (const auto& model : *models) {
-        for (const domain::Institution& institution : model->plan.institutions) {
-            if (!institution.id || *institution.id != *id) continue;
-            if (!view.contains("name")) {
-                view["name"] = institution.name;
-                view["acronym"] = institution.acronym;
-            }
-            for (const std::string& alias : institution.aliases) {
-                if (std::find(aliases.begin(), aliases.end(), alias) == aliases.end()) aliases.push_back(alias);
-            }
-            const reports::InstitutionSummary* summary = model->FindInstitution(institution.name);
-            if (!summary || (summary->led.empty() && summary->partnered.empty())) continue;
-            std::optional<double> completeness = summary->Completeness();
-            plans.push_back({{"title", model->plan.title},
-                             {"href", PlanHref(model->plan.id.value_or(0), ctx)},
-                             {"has_expected", summary->expected > 0},
-                             {"expected", summary->expected},
-                             {"received", summary->received},
-                             {"on_time", summary->on_time},
-                             {"completeness", completeness ? FormatPercent(*completeness, ctx.lang) : ""},
-                             {"led", ActivityRows(*model, summary->led, ctx)},
-                             {"has_led", !summary->led.empty()},
-                             {"led_count", static_cast<int>(summary->led.size())},
-                             {"partnered", ActivityRows(*model, summary->partnered, ctx)},
-                             {"has_partnered", !summary->partnered.empty()},
-                             {"partnered_count", static_cast<int>(summary->partnered.size())}});
-        }
-    }
-    if (!view.contains("name")) {
-        return ErrorPage(Status(StatusCode::kNotFound, "no institution " + std::to_string(*id)), request, ctx);
-    }
+    const domain::Institution& registry = profile->record.institution;
+    nlohmann::json view = {{"name", registry.name},
+                           {"acronym", registry.acronym},
+                           {"kind", KindLabel(registry.kind, ctx)},
+                           {"as_of_text", FormatDate(ctx.today, ctx.lang)}};
     std::string joined;
-    for (const std::string& alias : aliases) joined += (joined.empty() ? "" : "; ") + alias;
+    for (const std::string& alias : registry.aliases) joined += (joined.empty() ? "" : "; ") + alias;
     view["aliases"] = joined;
+    if (profile->record.parent_id) {
+        view["parent"] = {{"name", registry.parent}, {"href", InstitutionHref(*profile->record.parent_id, ctx)}};
+    }
+    // Imports keep the address on the first line of the contact, phone and web below it.
+    std::vector<std::string> lines = ContactLines(registry.contact);
+    view["address"] = lines.empty() ? "" : lines.front();
+    nlohmann::json contacts = nlohmann::json::array();
+    for (size_t line = 1; line < lines.size(); ++line) contacts.push_back(lines[line]);
+    view["contacts"] = contacts;
+    nlohmann::json plans = nlohmann::json::array();
+    for (const auto& model : *models) {
+        std::optional<reports::InstitutionSummary> summary = model->SummaryOf(*id);
+        if (!summary || (summary->led.empty() && summary->partnered.empty())) continue;
+        std::optional<double> completeness = summary->Completeness();
+        plans.push_back({{"title", model->plan.title},
+                         {"href", PlanHref(model->plan.id.value_or(0), ctx)},
+                         {"has_expected", summary->expected > 0},
+                         {"expected", summary->expected},
+                         {"received", summary->received},
+                         {"on_time", summary->on_time},
+                         {"completeness", completeness ? FormatPercent(*completeness, ctx.lang) : ""},
+                         {"led", ActivityRows(*model, summary->led, ctx)},
+                         {"has_led", !summary->led.empty()},
+                         {"led_count", static_cast<int>(summary->led.size())},
+                         {"partnered", ActivityRows(*model, summary->partnered, ctx)},
+                         {"has_partnered", !summary->partnered.empty()},
+                         {"partnered_count", static_cast<int>(summary->partnered.size())},
+                         {"downloads", DownloadLinks({.plan_id = model->plan.id.value_or(0), .as_of = ctx.today,
+                                                      .institution = *id, .plan_title = model->plan.title},
+                                                     ctx)}});
+    }
     view["plans"] = plans;
-    const std::string name = view["name"].get<std::string>();
-    PageMeta meta{.title = name,
-                  .nav = "institutions",
-                  .breadcrumbs = {{ctx.t().Get("home"), WithLang("/", ctx)},
-                                  {ctx.t().Get("nav_institutions"), WithLang("/institutions", ctx)},
-                                  {name, ""}}};
+    view.update(OrgChartView(*profile, ctx));
+    view.update(FigureChartsView(registry.name, profile->figures, ctx));
+    std::vector<Crumb> crumbs = {{ctx.t().Get("home"), WithLang("/", ctx)},
+                                 {ctx.t().Get("nav_institutions"), WithLang("/institutions", ctx)}};
+    for (const storage::InstitutionRecord& up : profile->ancestors) {
+        crumbs.push_back({up.institution.name, InstitutionHref(up.institution.id.value_or(0), ctx)});
+    }
+    crumbs.push_back({registry.name, ""});
+    PageMeta meta{.title = registry.name, .nav = "institutions", .breadcrumbs = std::move(crumbs)};
     return RenderPage("institution", std::move(view), meta, request, ctx);
 }
 

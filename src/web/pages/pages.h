@@ -22,11 +22,23 @@ Response SaveReport(const Request& request, RequestContext& ctx);    // POST /my
 Response Coordinate(const Request& request, RequestContext& ctx);    // GET /coordinate
 Response ImportPreview(const Request& request, RequestContext& ctx); // POST /coordinate/import
 Response ImportConfirm(const Request& request, RequestContext& ctx); // POST /coordinate/import/confirm
+Response PublishPlanForm(const Request& request, RequestContext& ctx);    // POST /coordinate/plans/{id}/publish
+Response UnpublishPlanForm(const Request& request, RequestContext& ctx);  // POST /coordinate/plans/{id}/unpublish
 Response OpenRoundForm(const Request& request, RequestContext& ctx);      // POST /coordinate/rounds
 Response ReopenRoundForm(const Request& request, RequestContext& ctx);    // POST /coordinate/rounds/{id}/reopen
 Response ApproveReportForm(const Request& request, RequestContext& ctx);  // POST /coordinate/reports/{id}/approve
 Response ReturnReportForm(const Request& request, RequestContext& ctx);   // POST /coordinate/reports/{id}/return
 Response Admin(const Request& request, RequestContext& ctx);         // GET /admin
 Response AddUser(const Request& request, RequestContext& ctx);       // POST /admin/users
+
+// The registry's staff screens (registry_pages.cc).
+Response CoordinateInstitutions(const Request& request, RequestContext& ctx);  // GET /coordinate/institutions
+Response MergeInstitutionsForm(const Request& request, RequestContext& ctx);   // POST /coordinate/institutions/merge
+Response ConfirmInstitutionForm(const Request& request, RequestContext& ctx);  // POST /coordinate/institutions/{id}/confirm
+Response AdminInstitutions(const Request& request, RequestContext& ctx);       // GET /admin/institutions
+Response NewInstitutionForm(const Request& request, RequestContext& ctx);      // GET /admin/institutions/new
+Response AddInstitutionForm(const Request& request, RequestContext& ctx);      // POST /admin/institutions
+Response EditInstitutionPage(const Request& request, RequestContext& ctx);     // GET /admin/institutions/{id}
+Response SaveInstitutionForm(const Request& request, RequestContext& ctx);     // POST /admin/institutions/{id}
 
 }  // namespace planwatch::web::pages

@@ -7,6 +7,7 @@
 #include "reports/format.h"
 #include "reports/html/charts.h"
 #include "services/plan_catalog.h"
+#include "web/pages/downloads.h"
 #include "web/pages/pages.h"
 #include "web/pages/view_helpers.h"
 #include "web/portal_data.h"
@@ -234,11 +235,12 @@ nlohmann::json Charts(const ReportModel& model) {
 }  // namespace
 
 Response Home(const Request& request, RequestContext& ctx) {
-    StatusOr<std::vector<storage::PlanSummary>> plans = ctx.portal.Plans();
+    StatusOr<std::vector<storage::PlanSummary>> plans = ctx.portal.Plans(ActorOf(ctx));
     if (!plans.ok()) return ErrorPage(plans.status(), request, ctx);
     nlohmann::json cards = nlohmann::json::array();
     for (const storage::PlanSummary& summary : *plans) {
-        StatusOr<std::shared_ptr<const ReportModel>> model = ctx.portal.Model(summary.id, ctx.today, ctx.lang);
+        StatusOr<std::shared_ptr<const ReportModel>> model =
+            ctx.portal.Model(summary.id, ctx.today, ctx.lang, ActorOf(ctx));
         cards.push_back(PlanCard(summary, model.ok() ? model->get() : nullptr, ctx));
     }
     nlohmann::json view = {{"plans", cards},
@@ -250,13 +252,17 @@ Response Plan(const Request& request, RequestContext& ctx) {
     StatusOr<int64_t> id = services::ParsePlanId(request.PathParam("id"));
     if (!id.ok()) return ErrorPage(Status(StatusCode::kNotFound, id.status().message()), request, ctx);
     const domain::CivilDate as_of = AsOf(request.Query("as_of"), ctx);
-    StatusOr<std::shared_ptr<const ReportModel>> model = ctx.portal.Model(*id, as_of, ctx.lang);
+    StatusOr<std::shared_ptr<const ReportModel>> model = ctx.portal.Model(*id, as_of, ctx.lang, ActorOf(ctx));
     if (!model.ok()) return ErrorPage(model.status(), request, ctx);
     const ReportModel& m = **model;
     const domain::Plan& plan = m.plan;
+    // Found above, so visible to this viewer; a draft only to staff, who are told.
+    StatusOr<storage::PlanSummary> summary = ctx.portal.Summary(*id, ActorOf(ctx));
+    const bool draft = summary.ok() && !summary->published();
     Filters filters = ReadFilters(request);
     const std::string self = "/plans/" + std::to_string(*id);
     nlohmann::json view = {{"id", *id},
+                           {"draft", draft},
                            {"self", self},
                            {"title", plan.title},
                            {"period", PeriodText(plan.period_start, plan.period_end)},
@@ -285,6 +291,9 @@ Response Plan(const Request& request, RequestContext& ctx) {
         AddFilterOptions(m, filters, ctx, view);
         view["charts"] = Charts(m);
     }
+    view["downloads"] = DownloadLinks({.plan_id = *id, .as_of = as_of, .as_of_given = !(as_of == ctx.today),
+                                       .reports = !m.activities.empty()},
+                                      ctx);
     PageMeta meta{.title = plan.title,
                   .nav = "plans",
                   .breadcrumbs = {{ctx.t().Get("home"), WithLang("/", ctx)}, {plan.title, ""}}};
@@ -296,7 +305,7 @@ Response Activity(const Request& request, RequestContext& ctx) {
     StatusOr<int64_t> activity_id = services::ParsePlanId(request.PathParam("activity"));
     if (!plan_id.ok() || !activity_id.ok()) return ErrorPage(Status(StatusCode::kNotFound, "no such activity"), request, ctx);
     const domain::CivilDate as_of = AsOf(request.Query("as_of"), ctx);
-    StatusOr<std::shared_ptr<const ReportModel>> model = ctx.portal.Model(*plan_id, as_of, ctx.lang);
+    StatusOr<std::shared_ptr<const ReportModel>> model = ctx.portal.Model(*plan_id, as_of, ctx.lang, ActorOf(ctx));
     if (!model.ok()) return ErrorPage(model.status(), request, ctx);
     const ReportModel& m = **model;
     auto it = std::find_if(m.activities.begin(), m.activities.end(),

@@ -140,14 +140,15 @@ json ReportForm(const domain::Node& activity, const reports::ActivityRow* row, c
 // The open rounds of every plan with the forms the institution owes in them.
 StatusOr<json> OpenRounds(RequestContext& ctx, int64_t institution_id, const std::string& institution,
                           const TypedReport* typed) {
-    PW_ASSIGN_OR_RETURN(std::vector<storage::PlanSummary> plans, ctx.portal.Plans());
+    PW_ASSIGN_OR_RETURN(std::vector<storage::PlanSummary> plans, ctx.portal.Plans(ActorOf(ctx)));
     json rounds = json::array();
     for (const storage::PlanSummary& summary : plans) {
-        PW_ASSIGN_OR_RETURN(std::vector<services::RoundView> views, ctx.services.rounds().List(summary.id, ctx.today));
+        PW_ASSIGN_OR_RETURN(std::vector<services::RoundView> views,
+                            ctx.services.rounds().List(summary.id, ctx.today, ActorOf(ctx)));
         if (views.empty()) continue;
-        PW_ASSIGN_OR_RETURN(std::shared_ptr<const domain::Plan> plan, ctx.portal.Plan(summary.id));
+        PW_ASSIGN_OR_RETURN(std::shared_ptr<const domain::Plan> plan, ctx.portal.Plan(summary.id, ActorOf(ctx)));
         PW_ASSIGN_OR_RETURN(std::shared_ptr<const reports::ReportModel> model,
-                            ctx.portal.Model(summary.id, ctx.today, ctx.lang));
+                            ctx.portal.Model(summary.id, ctx.today, ctx.lang, ActorOf(ctx)));
         PW_ASSIGN_OR_RETURN(std::vector<domain::ProgressReport> reports,
                             ctx.services.progress_reports().ListForPlan(summary.id));
         std::erase_if(reports, [&](const domain::ProgressReport& r) { return r.institution_id != institution_id; });
@@ -299,11 +300,12 @@ Response SaveReport(const Request& request, RequestContext& ctx) {
 json CoordinatorMonitoringView(RequestContext& ctx) {
     json plans_json = json::array();
     json queue = json::array();
-    StatusOr<std::vector<storage::PlanSummary>> plans = ctx.portal.Plans();
+    StatusOr<std::vector<storage::PlanSummary>> plans = ctx.portal.Plans(ActorOf(ctx));
     if (!plans.ok()) return json::object();
     for (const storage::PlanSummary& summary : *plans) {
         json rounds = json::array();
-        StatusOr<std::vector<services::RoundView>> views = ctx.services.rounds().List(summary.id, ctx.today);
+        StatusOr<std::vector<services::RoundView>> views =
+            ctx.services.rounds().List(summary.id, ctx.today, ActorOf(ctx));
         if (views.ok()) {
             for (const services::RoundView& view : *views) {
                 rounds.push_back({{"id", view.round.id.value_or(0)},
@@ -322,7 +324,7 @@ json CoordinatorMonitoringView(RequestContext& ctx) {
         StatusOr<std::vector<domain::ProgressReport>> submitted =
             ctx.services.progress_reports().ListForPlan(summary.id, domain::ReviewState::kSubmitted);
         if (!submitted.ok() || submitted->empty()) continue;
-        StatusOr<std::shared_ptr<const domain::Plan>> plan = ctx.portal.Plan(summary.id);
+        StatusOr<std::shared_ptr<const domain::Plan>> plan = ctx.portal.Plan(summary.id, ActorOf(ctx));
         if (!plan.ok()) continue;
         for (const domain::ProgressReport& report : *submitted) {
             const domain::Node* activity = FindNode(**plan, report.activity_id);

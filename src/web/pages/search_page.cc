@@ -11,7 +11,7 @@ Response Search(const Request& request, RequestContext& ctx) {
     const std::string q = request.Query("q");
     nlohmann::json view = {{"q", q}, {"has_query", !q.empty()}};
     if (!q.empty()) {
-        StatusOr<std::vector<storage::SearchHit>> hits = ctx.services.search().Search(q);
+        StatusOr<std::vector<storage::SearchHit>> hits = ctx.services.search().Search(q, ActorOf(ctx));
         if (!hits.ok()) return ErrorPage(hits.status(), request, ctx);
         nlohmann::json items = nlohmann::json::array();
         for (const storage::SearchHit& hit : *hits) {

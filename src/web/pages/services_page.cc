@@ -15,7 +15,7 @@ Response Services(const Request& request, RequestContext& ctx) {
     RegistryFilter filter{.q = request.Query("q"), .code = request.Query("code"), .category = request.Query("category")};
     std::string plan = request.Query("plan");
     if (!plan.empty()) filter.plan_id = std::atoll(plan.c_str());
-    StatusOr<RegistryResult> result = FindServices(ctx.portal, filter);
+    StatusOr<RegistryResult> result = FindServices(ctx.portal, filter, ActorOf(ctx));
     if (!result.ok()) return ErrorPage(result.status(), request, ctx);
     nlohmann::json rows = nlohmann::json::array();
     for (const RegistryEntry& entry : result->entries) {

@@ -7,6 +7,7 @@
 
 #include "services/import_preview.h"
 #include "web/cookies.h"
+#include "web/http_errors.h"
 #include "web/pages/pages.h"
 #include "web/pages/staff_views.h"
 #include "web/pages/view_helpers.h"
@@ -45,14 +46,18 @@ nlohmann::json Outline(const std::vector<domain::Node>& nodes, int depth, Counte
 
 nlohmann::json PlanLinks(RequestContext& ctx) {
     nlohmann::json plans = nlohmann::json::array();
-    StatusOr<std::vector<storage::PlanSummary>> summaries = ctx.portal.Plans();
+    StatusOr<std::vector<storage::PlanSummary>> summaries = ctx.portal.Plans(ActorOf(ctx));
     if (!summaries.ok()) return plans;
     for (const storage::PlanSummary& summary : *summaries) {
-        plans.push_back({{"title", summary.title},
+        plans.push_back({{"id", summary.id},
+                         {"title", summary.title},
                          {"href", PlanHref(summary.id, ctx)},
                          {"version", summary.version},
                          {"activities", summary.activities},
-                         {"imported_at", summary.imported_at.substr(0, 10)}});
+                         {"imported_at", summary.imported_at.substr(0, 10)},
+                         {"published", summary.published()},
+                         {"state", ctx.t().Get(summary.published() ? "publish_published" : "publish_draft")},
+                         {"published_on", summary.published_at.substr(0, 10)}});
     }
     return plans;
 }
@@ -89,7 +94,7 @@ nlohmann::json MyInstitutionView(RequestContext& ctx) {
     if (!ctx.user || !ctx.user->institution_id) {
         view["message"] = ctx.t().Get("reporter_no_institution");
     } else {
-        auto models = ctx.portal.AllModels(ctx.today, ctx.lang);
+        auto models = ctx.portal.AllModels(ctx.today, ctx.lang, ActorOf(ctx));
         if (!models.ok()) {
             view["message"] = models.status().message();
             return view;
@@ -128,10 +133,9 @@ nlohmann::json MyInstitutionView(RequestContext& ctx) {
 
 Response Coordinate(const Request& request, RequestContext& ctx) {
     // After a form (303 to /coordinate?done=…): say what happened.
-    static const std::map<std::string, std::string> kDone = {{"round", "coord_round_opened"},
-                                                             {"reopened", "coord_reopened"},
-                                                             {"approved", "coord_approved"},
-                                                             {"returned", "coord_returned"}};
+    static const std::map<std::string, std::string> kDone = {
+        {"round", "coord_round_opened"}, {"reopened", "coord_reopened"}, {"approved", "coord_approved"},
+        {"returned", "coord_returned"},  {"published", "publish_done"},  {"unpublished", "publish_undone"}};
     auto done = kDone.find(request.Query("done"));
     return CoordinatePage(request, ctx, nlohmann::json::object(), done == kDone.end() ? "" : ctx.t().Get(done->second),
                           "success", 200);
@@ -188,13 +192,33 @@ Response ImportConfirm(const Request& request, RequestContext& ctx) {
                          request, ctx);
     }
     StatusOr<services::ImportOutcome> outcome = ctx.services.imports().ImportBytes(
-        upload->bytes, upload->file_name, ctx.Actor(), First(form, "replace") == "true");
+        upload->bytes, upload->file_name, ctx.Actor(), {.replace = First(form, "replace") == "true"});
     if (!outcome.ok()) {
         return CoordinatePage(request, ctx, {{"file_error", outcome.status().ToString()}}, "", "error",
                               outcome.status().code() == StatusCode::kConflict ? 409 : 422);
     }
     return SeeOther(PlanHref(outcome->plan_id, ctx));
 }
+
+namespace {
+
+Response PublicationForm(const Request& request, RequestContext& ctx, bool publish) {
+    StatusOr<int64_t> id = services::ParsePlanId(request.PathParam("id"));
+    if (!id.ok()) return ErrorPage(Status(StatusCode::kNotFound, id.status().message()), request, ctx);
+    services::PublishService& publishing = ctx.services.publishing();
+    StatusOr<services::PublishOutcome> outcome =
+        publish ? publishing.Publish(*id, ActorOf(ctx)) : publishing.Unpublish(*id, ActorOf(ctx));
+    if (!outcome.ok()) {
+        return CoordinatePage(request, ctx, {}, outcome.status().message(), "error",
+                              HttpStatus(outcome.status().code()));
+    }
+    return SeeOther(WithLang("/coordinate", ctx) + (publish ? "&done=published" : "&done=unpublished") + "#plans");
+}
+
+}  // namespace
+
+Response PublishPlanForm(const Request& request, RequestContext& ctx) { return PublicationForm(request, ctx, true); }
+Response UnpublishPlanForm(const Request& request, RequestContext& ctx) { return PublicationForm(request, ctx, false); }
 
 Response Admin(const Request& request, RequestContext& ctx) {
     StatusOr<std::vector<domain::User>> users = ctx.services.sessions().ListUsers();
