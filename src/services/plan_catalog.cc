@@ -62,8 +62,7 @@ StatusOr<std::vector<storage::PlanSummary>> PlanCatalog::List(bool all_versions)
 }
 
 StatusOr<int64_t> PlanCatalog::LastChange() {
-    PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
-    return tx->LastAuditId();
+    return store_.LastAuditId();
 }
 
 StatusOr<domain::Plan> PlanCatalog::Load(int64_t plan_id) {

@@ -54,7 +54,7 @@ public:
     // The same, kNotFound also for a plan viewer may not see (CheckVisible).
     StatusOr<domain::Plan> Load(int64_t plan_id, const Actor& viewer);
 
-    // Id of the newest audit event (storage::Transaction::LastAuditId), for
+    // Id of the newest audit event (storage::Store::LastAuditId), for
     // caches that must notice writes made by another process.
     StatusOr<int64_t> LastChange();
 

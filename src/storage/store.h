@@ -276,10 +276,6 @@ public:
 
     virtual Status Append(const domain::AuditEvent& event) = 0;
     virtual StatusOr<std::vector<domain::AuditEvent>> ListAudit(int limit = 100) = 0;
-    // Id of the newest audit event, 0 when there is none. Every write appends
-    // one, so a different value means something changed, in this process or not.
-    virtual StatusOr<int64_t> LastAuditId() = 0;
-
     // Rows per table, for tests and `db check`: {"plan": 3, "node": 120, …}.
     virtual StatusOr<std::map<std::string, int64_t>> CountRows() = 0;
 
@@ -295,6 +291,10 @@ public:
 
     // "sqlite" or "postgresql".
     virtual std::string BackendName() const = 0;
+    // Id of the newest audit event, 0 when there is none. Every write appends
+    // one, so a different value means something changed, in this process or
+    // not. One statement outside any transaction: caches ask on every request.
+    virtual StatusOr<int64_t> LastAuditId() = 0;
     // Applied migration numbers, ascending.
     virtual StatusOr<std::vector<int>> AppliedMigrations() = 0;
     // Integrity check (SQLite: PRAGMA integrity_check and foreign_key_check;

@@ -288,6 +288,7 @@ TEST_P(StoreSuite, FindsPlansBySha256AndByFileOrTitle) {
 }
 
 TEST_P(StoreSuite, RecordsAuditEventsWithBeforeAndAfter) {
+    EXPECT_EQ(*store_->LastAuditId(), 0);
     {
         StatusOr<std::unique_ptr<Transaction>> tx = store_->Begin();
         ASSERT_TRUE(tx.ok());
@@ -318,6 +319,7 @@ TEST_P(StoreSuite, RecordsAuditEventsWithBeforeAndAfter) {
     EXPECT_EQ(newest.before_json, R"({"title":"Vechi ş"})");
     EXPECT_EQ(newest.after_json, R"({"title":"Nou ș"})");
     EXPECT_TRUE(newest.id.has_value());
+    EXPECT_EQ(*store_->LastAuditId(), *newest.id);  // what a cache compares to notice a write
     const domain::AuditEvent& oldest = (*events)[1];
     EXPECT_EQ(oldest.action, "plan.import");
     EXPECT_EQ(oldest.at.size(), 20u);  // set by the Store: YYYY-MM-DDTHH:MM:SSZ

@@ -84,6 +84,18 @@ StatusOr<std::vector<int>> SqlStore::AppliedMigrations() {
     }
 }
 
+StatusOr<int64_t> SqlStore::LastAuditId() {
+    PW_ASSIGN_OR_RETURN(std::unique_ptr<soci::session> session, Acquire());
+    try {
+        long long id = 0;
+        *session << "SELECT COALESCE(MAX(id), 0) FROM audit_event", soci::into(id);
+        Release(std::move(session));
+        return static_cast<int64_t>(id);
+    } catch (const std::exception& e) {
+        return FromSociError(e, "read the newest audit event");
+    }
+}
+
 int SqlStore::LatestKnownMigration() const {
     std::vector<Migration> migrations = EmbeddedMigrations(MigrationDialect());
     return migrations.empty() ? 0 : migrations.back().number;

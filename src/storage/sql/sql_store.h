@@ -23,6 +23,7 @@ public:
 
     StatusOr<std::unique_ptr<Transaction>> Begin() override;
     StatusOr<std::vector<int>> AppliedMigrations() override;
+    StatusOr<int64_t> LastAuditId() override;
 
     // Applies, each in its own transaction, every embedded migration not yet in
     // schema_version. Safe when several processes open the same database at

@@ -255,15 +255,6 @@ StatusOr<std::vector<domain::AuditEvent>> SqlTransaction::ListAudit(int limit) {
     return events;
 }
 
-StatusOr<int64_t> SqlTransaction::LastAuditId() {
-    long long id = 0;
-    PW_RETURN_IF_ERROR(Read("read the newest audit event", [&]() -> Status {
-        *session_ << "SELECT COALESCE(MAX(id), 0) FROM audit_event", soci::into(id);
-        return Status::Ok();
-    }));
-    return static_cast<int64_t>(id);
-}
-
 StatusOr<std::map<std::string, int64_t>> SqlTransaction::CountRows() {
     std::map<std::string, int64_t> counts;
     PW_RETURN_IF_ERROR(Read("count rows", [&]() -> Status {

@@ -90,7 +90,6 @@ public:
 
     Status Append(const domain::AuditEvent& event) override;
     StatusOr<std::vector<domain::AuditEvent>> ListAudit(int limit) override;
-    StatusOr<int64_t> LastAuditId() override;
     StatusOr<std::map<std::string, int64_t>> CountRows() override;
 
     Status Commit() override;
