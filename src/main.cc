@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
             options.bind = settings.bind;
             options.port = settings.port;
             options.max_body_bytes = settings.max_body_bytes;
+            options.secure_cookies = settings.secure_cookies;
             return planwatch::web::RunServer(services, options, [](const std::string& url) {
                 std::printf("planwatch: listening on %s\n", url.c_str());
                 std::fflush(stdout);

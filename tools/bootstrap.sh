@@ -19,8 +19,8 @@ packages=(
   # reminders: the SMTP sender (services/smtp_sender.cc) is the only user of libcurl
   libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  # reports: HTML -> PDF (WeasyPrint subprocess), chart PNGs for DOCX (cairo), IATI XML checks (xmllint)
-  weasyprint fonts-dejavu-core libcairo2-dev libpango1.0-dev libxml2-utils
+  # reports: HTML -> PDF (WeasyPrint subprocess), chart PNGs for DOCX (cairo, libpng), IATI XML checks (xmllint)
+  weasyprint fonts-dejavu-core libcairo2-dev libpango1.0-dev libpng-dev libxml2-utils
   # the PostgreSQL server that the test harness starts in a temp dir
   postgresql postgresql-contrib
   # test tools: JSON Schema checks, fixture generation, PDF text

@@ -21,6 +21,7 @@ struct ServeSettings {
     std::string bind = "127.0.0.1";
     uint16_t port = 8080;
     size_t max_body_bytes = services::kDefaultMaxUploadBytes;
+    bool secure_cookies = false;  // behind a TLS-terminating proxy: cookies get Secure, HSTS is sent
 };
 // Runs the server until it is told to stop; the Status says why it could not start.
 using ServeHook = std::function<Status(services::Services&, const ServeSettings&)>;

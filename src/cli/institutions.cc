@@ -1,4 +1,4 @@
-// planwatch institutions [--review]
+// planwatch institutions [--q TEXT] [--kind KIND] [--parent ID] [--review]
 // planwatch institution show ID|NAME
 // planwatch institution merge FROM INTO
 // planwatch institution confirm ID|NAME
@@ -14,6 +14,9 @@ namespace {
 
 struct InstitutionArgs {
     bool review_only = false;
+    std::string q;
+    std::string kind;
+    std::string parent;
     std::string which;
     std::string from;
     std::string into;
@@ -51,9 +54,11 @@ std::string ProfileText(const services::InstitutionProfile& p) {
 
 Status List(const InstitutionArgs& args, CommandContext& ctx) {
     PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> store, ctx.OpenStore());
+    PW_ASSIGN_OR_RETURN(services::InstitutionFilter filter,
+                        services::ParseInstitutionFilter(args.q, args.kind, args.review_only ? "true" : "", args.parent));
     services::RegistryService registry(*store);
-    PW_ASSIGN_OR_RETURN(std::vector<storage::InstitutionRecord> records, registry.ListInstitutions());
-    if (args.review_only) std::erase_if(records, [](const storage::InstitutionRecord& r) { return r.reviewed; });
+    PW_ASSIGN_OR_RETURN(std::vector<storage::InstitutionRecord> records,
+                        registry.FindInstitutions(filter, services::Actor::CommandLine(CliActor())));
     return WriteOutput("", ctx.json ? services::InstitutionsToJson(records) : Table(records));
 }
 
@@ -89,7 +94,11 @@ Status Confirm(const InstitutionArgs& args, CommandContext& ctx) {
 
 void AddInstitutionCommands(CLI::App& app, CommandContext& ctx) {
     auto args = std::make_shared<InstitutionArgs>();
-    CLI::App* list = app.add_subcommand("institutions", "List the institution registry: id, parent, acronym, review, name.");
+    CLI::App* list = app.add_subcommand("institutions",
+                                        "List the institution registry by name: id, parent, acronym, review, name.");
+    list->add_option("--q", args->q, "Only entries whose name, acronym or an alias holds every word (diacritics ignored)");
+    list->add_option("--kind", args->kind, "Only this kind: directorate, school_inspectorate, ngo, …");
+    list->add_option("--parent", args->parent, "Only the units of this institution id");
     list->add_flag("--review", args->review_only, "Only institutions an import created and nobody confirmed yet");
     BindCommand(list, ctx, args, List);
 

@@ -1,4 +1,4 @@
-// planwatch status PLAN-ID [--as-of DATE] [--json]
+// planwatch status PLAN-ID [--as-of DATE] [--json] [--at-risk-days N] [--met-percent P] [--near-percent P]
 // planwatch rounds PLAN-ID [--as-of DATE] [--json]
 // planwatch round open PLAN-ID PERIOD [--opens DATE] [--due DATE] [--grace N]
 #include <fmt/format.h>
@@ -8,6 +8,7 @@
 #include "cli/as_of.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/status_rules.h"
 #include "services/round_service.h"
 #include "services/status_service.h"
 
@@ -21,6 +22,7 @@ struct MonitoringArgs {
     std::string opens_on;
     std::string due_on;
     int grace_days = 0;
+    RuleArgs rules;
 };
 
 nlohmann::ordered_json CountsJson(const reports::StatusCounts& counts) {
@@ -30,17 +32,30 @@ nlohmann::ordered_json CountsJson(const reports::StatusCounts& counts) {
     return out;
 }
 
-std::string StatusJson(const reports::ReportModel& model, int64_t plan_id) {
+std::string StatusJson(const reports::ReportModel& model, int64_t plan_id, const domain::StatusRules& rules) {
     nlohmann::ordered_json activities = nlohmann::ordered_json::array();
     for (const reports::ActivityRow& row : model.activities) {
-        activities.push_back({{"id", row.id ? nlohmann::ordered_json(*row.id) : nullptr},
-                              {"code", row.code},
-                              {"path", row.path},
-                              {"title", row.title},
-                              {"lead", row.lead},
-                              {"due", row.due ? nlohmann::ordered_json(domain::ToString(*row.due)) : nullptr},
-                              {"status", domain::Name(row.status)},
-                              {"reason", row.reason}});
+        nlohmann::ordered_json activity = {
+            {"id", row.id ? nlohmann::ordered_json(*row.id) : nullptr},
+            {"code", row.code},
+            {"path", row.path},
+            {"title", row.title},
+            {"lead", row.lead},
+            {"due", row.due ? nlohmann::ordered_json(domain::ToString(*row.due)) : nullptr},
+            {"status", domain::Name(row.status)},
+            {"reason", row.reason},
+            {"reason_parts", services::ReasonPartsJson(row.reason_parts)}};
+        if (row.recurring) {
+            nlohmann::ordered_json periods = nlohmann::ordered_json::array();
+            for (const reports::PeriodStatusRow& p : row.periods) {
+                periods.push_back({{"period", p.period},
+                                   {"status", domain::Name(p.status)},
+                                   {"reason", p.reason},
+                                   {"reason_parts", services::ReasonPartsJson(p.reason_parts)}});
+            }
+            activity["periods"] = periods;
+        }
+        activities.push_back(std::move(activity));
     }
     nlohmann::ordered_json pillars = nlohmann::ordered_json::array();
     for (const reports::GroupSummary& group : model.by_pillar) {
@@ -57,6 +72,9 @@ std::string StatusJson(const reports::ReportModel& model, int64_t plan_id) {
     }
     return nlohmann::ordered_json{{"plan", plan_id},
                                   {"as_of", domain::ToString(model.as_of)},
+                                  {"rules", {{"at_risk_days", rules.at_risk_days},
+                                             {"met_percent", 100 * rules.met_ratio},
+                                             {"near_percent", 100 * rules.near_ratio}}},
                                   {"counts", CountsJson(model.totals)},
                                   {"by_pillar", pillars},
                                   {"by_institution", institutions},
@@ -79,6 +97,9 @@ std::string StatusTable(const reports::ReportModel& model) {
         // Codes repeat under each pillar; the path of ancestor codes tells them apart.
         std::string name = row.path.empty() ? row.code : row.path + "/" + row.code;
         out += fmt::format("{:<18} {:<13} {}\n", name, domain::Name(row.status), row.reason);
+        for (const reports::PeriodStatusRow& p : row.periods) {
+            out += fmt::format("{:<18} {:<13} {}\n", "  " + p.period, domain::Name(p.status), p.reason);
+        }
     }
     return out;
 }
@@ -98,12 +119,15 @@ std::string RoundsTable(const std::vector<services::RoundView>& views) {
 void RunStatus(const MonitoringArgs& args, CommandContext& ctx) {
     StatusOr<domain::CivilDate> as_of = ParseAsOf(args.as_of);
     if (!as_of.ok()) return ctx.Fail(as_of.status());
+    StatusOr<domain::StatusRules> rules = RulesFrom(args.rules);
+    if (!rules.ok()) return ctx.Fail(rules.status());
     StatusOr<std::unique_ptr<storage::Store>> store = ctx.OpenStore();
     if (!store.ok()) return ctx.Fail(store.status());
-    services::StatusService statuses(**store);
+    services::StatusService statuses(**store, *rules);
     StatusOr<reports::ReportModel> model = statuses.Compute(args.plan_id, *as_of);
     if (!model.ok()) return ctx.Fail(model.status());
-    Status written = WriteOutput("", ctx.json ? StatusJson(*model, args.plan_id) : StatusTable(*model));
+    Status written =
+        WriteOutput("", ctx.json ? StatusJson(*model, args.plan_id, *rules) : StatusTable(*model));
     if (!written.ok()) ctx.Fail(written);
 }
 
@@ -155,6 +179,7 @@ void AddMonitoringCommands(CLI::App& app, CommandContext& ctx) {
     CLI::App* status = app.add_subcommand("status", "Computed status of every activity as of a date, and counts.");
     status->add_option("PLAN-ID", args->plan_id, "Plan id (see `planwatch plans`)")->required();
     status->add_option("--as-of", args->as_of, "YYYY-MM-DD (default: today, UTC)");
+    AddStatusRuleOptions(*status, args->rules);
     status->callback([args, &ctx] { RunGuarded(ctx, [&] { RunStatus(*args, ctx); }); });
 
     CLI::App* rounds = app.add_subcommand("rounds", "Reporting rounds of a plan with completeness and timeliness.");

@@ -3,6 +3,8 @@
 //   The person's identity is read from the first line of stdin, hashed, and
 //   never stored or printed (the shell history keeps no trace of it either).
 // planwatch needs list [--institution NAME]
+// planwatch needs update NEED-ID --version N [--service ID] [--outcome TEXT]
+//   Sets where the need was referred and what came of it (both replace the stored values).
 // planwatch needs month SERVICE-ID YYYY-MM BENEFICIARIES [--waiting N]
 // planwatch gaps
 #include <fmt/format.h>
@@ -22,6 +24,8 @@ struct NeedsArgs {
     std::string institution;
     int64_t service = 0;
     domain::ServiceMonth month;
+    int64_t need_id = 0;
+    services::NeedUpdate update;
 };
 
 Status ResolveInstitution(storage::Store& store, const std::string& text, std::optional<int64_t>& id) {
@@ -64,6 +68,19 @@ Status List(NeedsArgs& args, CommandContext& ctx) {
     return WriteOutput("", out);
 }
 
+Status Update(NeedsArgs& args, CommandContext& ctx) {
+    if (args.service > 0) args.update.service_id = args.service;
+    PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> store, ctx.OpenStore());
+    services::NeedsService needs(*store);
+    PW_ASSIGN_OR_RETURN(domain::Need need,
+                        needs.Update(args.need_id, args.update, services::Actor::CommandLine(CliActor())));
+    if (ctx.json) {
+        std::string list = services::NeedsToJson({need});
+        return WriteOutput("", list.substr(1, list.size() - 3) + "\n");  // the one object, without the list
+    }
+    return WriteOutput("", fmt::format("need {} is at version {}\n", args.need_id, need.version));
+}
+
 Status Month(NeedsArgs& args, CommandContext& ctx) {
     PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> store, ctx.OpenStore());
     services::NeedsService needs(*store);
@@ -82,7 +99,7 @@ Status Gaps(NeedsArgs&, CommandContext& ctx) {
     auto n = [](const auto& v) { return v ? fmt::format("{}", *v) : std::string("<5"); };
     for (const services::Gap& g : gaps) {
         out += fmt::format("{:<6} {:<24} {:>6} {:>6} {:>9} {:>7} {:>8} {:>10}\n", g.beneficiary_group, g.locality,
-                           n(g.needs), n(g.open_needs), g.capacity, g.served, n(g.waiting), n(g.uncovered));
+                           n(g.needs), n(g.open_needs), g.capacity, n(g.served), n(g.waiting), n(g.uncovered));
     }
     return WriteOutput("", out);
 }
@@ -91,7 +108,7 @@ Status Gaps(NeedsArgs&, CommandContext& ctx) {
 
 void AddNeedsCommands(CLI::App& app, CommandContext& ctx) {
     auto args = std::make_shared<NeedsArgs>();
-    CLI::App* needs = app.add_subcommand("needs", "Needs register: needs add|list, needs month.");
+    CLI::App* needs = app.add_subcommand("needs", "Needs register: needs add|list|update, needs month.");
     needs->require_subcommand(1);
     needs->fallthrough();
     CLI::App* add = needs->add_subcommand("add", "Record a need; the person's identity is read from stdin and hashed");
@@ -108,6 +125,13 @@ void AddNeedsCommands(CLI::App& app, CommandContext& ctx) {
     CLI::App* list = needs->add_subcommand("list", "Records (each read is audited)");
     list->add_option("--institution", args->institution, "Only this recording institution");
     BindCommand(list, ctx, args, List);
+    CLI::App* update = needs->add_subcommand("update", "Record where a need was referred and its outcome");
+    update->add_option("NEED-ID", args->need_id, "Need id")->required();
+    update->add_option("--version", args->update.version, "The need's version the edit was made on (needs list --json)")
+        ->required();
+    update->add_option("--service", args->service, "Id of the social service it was referred to; absent: none");
+    update->add_option("--outcome", args->update.outcome, "Outcome, as recorded; absent: none yet");
+    BindCommand(update, ctx, args, Update);
     CLI::App* month = needs->add_subcommand("month", "Beneficiaries of a service in a month, and its waiting list");
     month->add_option("SERVICE-ID", args->month.service_id, "Social service id")->required();
     month->add_option("MONTH", args->month.month, "YYYY-MM")->required();

@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cassert>
 #include <map>
+#include <tuple>
 
 namespace planwatch::domain {
 namespace {
@@ -94,70 +96,63 @@ struct Window {
     std::optional<CivilDate> due;
 };
 
+ReasonPart LastReportPart(const KnownReport* latest) {
+    if (!latest) return {"no_report", {}};
+    return {"last_report", {{"period", latest->period}, {"claimed", Name(latest->claimed)}}};
+}
+
+ReasonPart BehindPart(const Node& activity, const IndicatorAchievement& a) {
+    return {"indicator_behind", {{"indicator", activity.indicators[a.indicator_index].name},
+                                 {"percent", fmt::format("{:.0f}", 100 * a.ratio.value_or(0))}}};
+}
+
+// The status and the clauses of its reason; Decide words them.
+std::pair<ActivityStatus, std::vector<ReasonPart>> Judge(const Node& activity,
+                                                         const std::vector<const KnownReport*>& counted,
+                                                         const std::vector<IndicatorAchievement>& indicators,
+                                                         const Window& window, const ActivityContext& context,
+                                                         const CivilDate& as_of, const StatusRules& rules) {
+    const KnownReport* latest = counted.empty() ? nullptr : counted.back();
+    const IndicatorAchievement* behind = FirstBehind(indicators);
+    const std::string due = window.due ? DueText(*window.due) : "";
+
+    if (latest && latest->claimed == ClaimedState::kCompleted) {
+        std::vector<ReasonPart> parts = {{"report_completed", {{"period", latest->period}}}};
+        if (behind) parts.push_back(BehindPart(activity, *behind));
+        return {ActivityStatus::kCompleted, parts};
+    }
+    if (latest && latest->claimed == ClaimedState::kCancelled) {
+        return {ActivityStatus::kCancelled, {{"report_cancelled", {{"period", latest->period}}}}};
+    }
+    if (window.due && as_of > *window.due) {
+        return {ActivityStatus::kOverdue, {{"deadline_passed", {{"due", due}}}, LastReportPart(latest)}};
+    }
+    if (!context.missed_rounds.empty()) {
+        return {ActivityStatus::kNotReported,
+                {{"round_missed", {{"period", context.missed_rounds.back()}, {"institution", context.lead}}}}};
+    }
+    if (window.start && as_of < *window.start && !latest) {
+        return {ActivityStatus::kNotStarted, {{"starts", {{"date", ToString(*window.start)}}}}};
+    }
+    long days_left = window.due ? DaysFromEpoch(*window.due) - DaysFromEpoch(as_of) : -1;
+    bool near = window.due && days_left <= rules.at_risk_days;
+    bool started = latest && latest->claimed == ClaimedState::kInProgress;
+    ReasonPart near_part{"deadline_near", {{"due", due}, {"days", std::to_string(days_left)}}};
+    if (near && !started) return {ActivityStatus::kAtRisk, {near_part, LastReportPart(latest)}};
+    if (near && behind) return {ActivityStatus::kAtRisk, {near_part, BehindPart(activity, *behind)}};
+    std::vector<ReasonPart> parts = {LastReportPart(latest)};
+    if (window.due) parts.push_back({"deadline", {{"due", due}}});
+    return {started ? ActivityStatus::kOnTrack : ActivityStatus::kNotStarted, parts};
+}
+
 ComputedStatus Decide(const Node& activity, const std::vector<const KnownReport*>& counted, const Window& window,
                       const ActivityContext& context, const CivilDate& as_of, const StatusRules& rules) {
     ComputedStatus result;
     result.due = window.due;
     result.indicators = Achievements(activity, counted, rules);
-    const KnownReport* latest = counted.empty() ? nullptr : counted.back();
-    std::string last = latest ? fmt::format("last approved report {} says {}", latest->period,
-                                            ClaimedPhrase(latest->claimed))
-                              : "no approved report";
-    const IndicatorAchievement* behind = FirstBehind(result.indicators);
-    auto behind_text = [&activity](const IndicatorAchievement& a) {
-        return fmt::format("indicator \"{}\" at {:.0f} % of its target", activity.indicators[a.indicator_index].name,
-                           100 * a.ratio.value_or(0));
-    };
-
-    if (latest && latest->claimed == ClaimedState::kCompleted) {
-        result.status = ActivityStatus::kCompleted;
-        result.reason = fmt::format("report {} approved: completed", latest->period);
-        if (behind) result.reason += "; " + behind_text(*behind);
-        return result;
-    }
-    if (latest && latest->claimed == ClaimedState::kCancelled) {
-        result.status = ActivityStatus::kCancelled;
-        result.reason = fmt::format("report {} approved: cancelled", latest->period);
-        return result;
-    }
-    if (window.due && as_of > *window.due) {
-        result.status = ActivityStatus::kOverdue;
-        result.reason = fmt::format("deadline {} passed; {}", DueText(*window.due), last);
-        return result;
-    }
-    if (!context.missed_rounds.empty()) {
-        result.status = ActivityStatus::kNotReported;
-        result.reason = fmt::format("round {} closed without a report from {}", context.missed_rounds.back(),
-                                    context.lead.empty() ? "the lead institution" : context.lead);
-        return result;
-    }
-    if (window.start && as_of < *window.start && !latest) {
-        result.status = ActivityStatus::kNotStarted;
-        result.reason = fmt::format("starts {}", ToString(*window.start));
-        return result;
-    }
-    long days_left = window.due ? DaysFromEpoch(*window.due) - DaysFromEpoch(as_of) : -1;
-    bool near = window.due && days_left <= rules.at_risk_days;
-    bool started = latest && latest->claimed == ClaimedState::kInProgress;
-    if (near && !started) {
-        result.status = ActivityStatus::kAtRisk;
-        result.reason = fmt::format("deadline {} in {} days; {}", DueText(*window.due), days_left, last);
-        return result;
-    }
-    if (near && behind) {
-        result.status = ActivityStatus::kAtRisk;
-        result.reason = fmt::format("deadline {} in {} days; {}", DueText(*window.due), days_left, behind_text(*behind));
-        return result;
-    }
-    if (started) {
-        result.status = ActivityStatus::kOnTrack;
-        result.reason = last;
-        if (window.due) result.reason += fmt::format("; deadline {}", DueText(*window.due));
-        return result;
-    }
-    result.status = ActivityStatus::kNotStarted;
-    result.reason = last;
-    if (window.due) result.reason += fmt::format("; deadline {}", DueText(*window.due));
+    std::tie(result.status, result.reason_parts) =
+        Judge(activity, counted, result.indicators, window, context, as_of, rules);
+    result.reason = EnglishReason(result.reason_parts);
     return result;
 }
 
@@ -201,6 +196,64 @@ std::optional<Period::Kind> RecurrenceKind(const Node& activity) {
 }
 
 }  // namespace
+
+std::string EnglishReason(const std::vector<ReasonPart>& parts) {
+    std::string text;
+    for (const ReasonPart& part : parts) {
+        auto param = [&part](const char* name) {
+            auto it = part.params.find(name);
+            return it == part.params.end() ? std::string() : it->second;
+        };
+        std::string clause;
+        if (part.code == "report_completed") {
+            clause = fmt::format("report {} approved: completed", param("period"));
+        } else if (part.code == "report_cancelled") {
+            clause = fmt::format("report {} approved: cancelled", param("period"));
+        } else if (part.code == "deadline_passed") {
+            clause = fmt::format("deadline {} passed", param("due"));
+        } else if (part.code == "last_report") {
+            std::optional<ClaimedState> claimed = ParseClaimedState(param("claimed"));
+            clause = fmt::format("last approved report {} says {}", param("period"),
+                                 claimed ? ClaimedPhrase(*claimed) : param("claimed"));
+        } else if (part.code == "no_report") {
+            clause = "no approved report";
+        } else if (part.code == "round_missed") {
+            const std::string institution = param("institution");
+            clause = fmt::format("round {} closed without a report from {}", param("period"),
+                                 institution.empty() ? "the lead institution" : institution);
+        } else if (part.code == "starts") {
+            clause = fmt::format("starts {}", param("date"));
+        } else if (part.code == "deadline_near") {
+            clause = fmt::format("deadline {} in {} days", param("due"), param("days"));
+        } else if (part.code == "indicator_behind") {
+            clause = fmt::format("indicator \"{}\" at {} % of its target", param("indicator"), param("percent"));
+        } else if (part.code == "deadline") {
+            clause = fmt::format("deadline {}", param("due"));
+        } else {
+            // Judge makes only the codes above; a new one must be worded here first.
+            assert(false && "a reason code without English wording");
+            clause = part.code;
+        }
+        text += (text.empty() ? "" : "; ") + clause;
+    }
+    return text;
+}
+
+Status ValidateRules(const StatusRules& rules) {
+    if (rules.at_risk_days < 0 || rules.at_risk_days > 3660) {
+        return Status(StatusCode::kInvalidArgument, "at_risk_days: expected 0 to 3660 days",
+                      SourcePosition{.field = "at_risk_days"});
+    }
+    if (!(rules.met_ratio > 0) || rules.met_ratio > 10) {
+        return Status(StatusCode::kInvalidArgument, "met_percent: expected more than 0 and at most 1000",
+                      SourcePosition{.field = "met_percent"});
+    }
+    if (!(rules.near_ratio > 0) || rules.near_ratio > rules.met_ratio) {
+        return Status(StatusCode::kInvalidArgument, "near_percent: expected more than 0 and at most the met percentage",
+                      SourcePosition{.field = "near_percent"});
+    }
+    return Status::Ok();
+}
 
 const char* Name(ActivityStatus status) {
     switch (status) {

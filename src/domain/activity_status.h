@@ -2,6 +2,7 @@
 // The computed state of an activity as of a date. Statuses are never stored or
 // typed: they follow from the plan (deadline, start, periods, targets), the
 // reports known at that date and the reporting rounds closed by then. Pure.
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -16,11 +17,30 @@ namespace planwatch::domain {
 enum class ActivityStatus { kNotStarted, kOnTrack, kAtRisk, kOverdue, kCompleted, kCancelled, kNotReported };
 const char* Name(ActivityStatus status);  // not_started | on_track | at_risk | overdue | completed | cancelled | not_reported
 
+// Invariant (ValidateRules): at_risk_days >= 0, 0 < near_ratio <= met_ratio.
 struct StatusRules {
     int at_risk_days = 90;     // a deadline this close counts as near
     double met_ratio = 1.0;    // achievement >= this: target met
     double near_ratio = 0.9;   // >= this: near the target; below: behind
 };
+// kInvalidArgument naming the rule ("at_risk_days", "met_percent", "near_percent")
+// that breaks the invariant; the settings of serve and status come through here.
+Status ValidateRules(const StatusRules& rules);
+
+// One clause of a status's reason: a stable code and its values by name, so each
+// interface words it in its language (data/i18n "reason_<code>"). Dates are
+// YYYY-MM-DD under "due" and "date", a claimed state its Name() under "claimed",
+// numbers digits under "days" and "percent"; "period", "institution" and
+// "indicator" are shown as they are.
+struct ReasonPart {
+    std::string code;  // report_completed | report_cancelled | deadline_passed | last_report | no_report |
+                       // round_missed | starts | deadline_near | indicator_behind | deadline
+    std::map<std::string, std::string> params;
+    friend bool operator==(const ReasonPart&, const ReasonPart&) = default;
+};
+// The clauses in English joined by "; " ("deadline 2018-12-31 passed; no approved
+// report"): the reason as the command line, the API and the written reports give it.
+std::string EnglishReason(const std::vector<ReasonPart>& parts);
 
 // A report as the status rules see it. Only approved reports submitted on or
 // before the as-of date count; the caller may pass others, they are ignored.
@@ -53,6 +73,7 @@ struct IndicatorAchievement {
 struct ComputedStatus {
     ActivityStatus status = ActivityStatus::kNotStarted;
     std::string reason;  // "deadline 2018-12-31 passed; last approved report 2018-S1 says in progress"
+    std::vector<ReasonPart> reason_parts;  // the same reason as codes; reason == EnglishReason(reason_parts)
     std::optional<CivilDate> due;
     std::vector<IndicatorAchievement> indicators;
 };

@@ -150,6 +150,52 @@ TEST(PeriodStatuses, OneOffActivitiesHaveNone) {
     EXPECT_TRUE(ComputePeriodStatuses(Activity(DatePoint{2020}), {}, {.plan_start_year = 2017}, D("2019-03-01")).empty());
 }
 
+TEST(StatusReasons, CarryCodesAndValuesThatTheEnglishTextIsMadeOf) {
+    Node n = Activity(DatePoint{2018, 12});
+    ComputedStatus s = ComputeActivityStatus(n, {Approved("2018-S1", ClaimedState::kInProgress, "2018-07-10")},
+                                             {.plan_start_year = 2017}, D("2019-02-01"));
+    ASSERT_EQ(s.reason_parts.size(), 2u);
+    EXPECT_EQ(s.reason_parts[0], (ReasonPart{"deadline_passed", {{"due", "2018-12-31"}}}));
+    EXPECT_EQ(s.reason_parts[1], (ReasonPart{"last_report", {{"period", "2018-S1"}, {"claimed", "in_progress"}}}));
+    EXPECT_EQ(s.reason, EnglishReason(s.reason_parts));
+    EXPECT_EQ(s.reason, "deadline 2018-12-31 passed; last approved report 2018-S1 says in progress");
+}
+
+TEST(StatusReasons, AMissedRoundWithoutALeadNamesTheLeadInstitution) {
+    ComputedStatus s = ComputeActivityStatus(Activity(DatePoint{2020}), {},
+                                             {.plan_start_year = 2017, .missed_rounds = {"2018"}}, D("2019-03-01"));
+    ASSERT_EQ(s.reason_parts.size(), 1u);
+    EXPECT_EQ(s.reason_parts[0].code, "round_missed");
+    EXPECT_EQ(s.reason_parts[0].params.at("institution"), "");
+    EXPECT_EQ(s.reason, "round 2018 closed without a report from the lead institution");
+}
+
+TEST(StatusRulesSettings, AWiderAtRiskWindowTurnsAnActivityAtRisk) {
+    Node n = Activity(DatePoint{2020});
+    ActivityContext context{.plan_start_year = 2017};
+    // 2020-06-30: 184 days before the deadline; not near with the default 90 days, near with 200.
+    EXPECT_EQ(ComputeActivityStatus(n, {}, context, D("2020-06-30")).status, ActivityStatus::kNotStarted);
+    ComputedStatus wide = ComputeActivityStatus(n, {}, context, D("2020-06-30"), {.at_risk_days = 200});
+    EXPECT_EQ(wide.status, ActivityStatus::kAtRisk);
+    EXPECT_EQ(wide.reason, "deadline 2020-12-31 in 184 days; no approved report");
+}
+
+TEST(StatusRulesSettings, ThresholdsMoveTheBoundariesOfMetAndNear) {
+    Target at_least{.value = 10, .comparator = Comparator::kAtLeast};
+    StatusRules strict{.met_ratio = 1.1, .near_ratio = 0.95};
+    EXPECT_EQ(Classify(at_least, 10, strict), Achievement::kNear);
+    EXPECT_EQ(Classify(at_least, 9, strict), Achievement::kBehind);
+    EXPECT_EQ(Classify(at_least, 11, strict), Achievement::kMet);
+}
+
+TEST(StatusRulesSettings, ValidationNamesTheRuleOutOfRange) {
+    EXPECT_TRUE(ValidateRules({}).ok());
+    EXPECT_EQ(ValidateRules({.at_risk_days = -1}).where().field, "at_risk_days");
+    EXPECT_EQ(ValidateRules({.met_ratio = 0}).where().field, "met_percent");
+    EXPECT_EQ(ValidateRules({.met_ratio = 0.8, .near_ratio = 0.9}).where().field, "near_percent");
+    EXPECT_EQ(ValidateRules({.near_ratio = 0}).code(), StatusCode::kInvalidArgument);
+}
+
 TEST(CivilDate, ParsesAndRefusesImpossibleDays) {
     EXPECT_TRUE(ParseCivilDate("2020-02-29").ok());
     EXPECT_FALSE(ParseCivilDate("2019-02-29").ok());

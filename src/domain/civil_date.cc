@@ -27,6 +27,12 @@ StatusOr<CivilDate> ParseCivilDate(std::string_view text) {
 
 std::string ToString(const CivilDate& date) { return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day); }
 
+std::string ToString(const DatePoint& point) {
+    if (point.month == 0) return fmt::format("{:04}", point.year);
+    if (point.day == 0) return fmt::format("{:04}-{:02}", point.year, point.month);
+    return fmt::format("{:04}-{:02}-{:02}", point.year, point.month, point.day);
+}
+
 // Howard Hinnant's days_from_civil algorithm, written out for our struct.
 long DaysFromEpoch(const CivilDate& date) {
     int y = date.year - (date.month <= 2 ? 1 : 0);

@@ -21,6 +21,7 @@ struct CivilDate {
 // "2019-07-31"; kInvalidArgument for anything else, including 2019-02-30.
 StatusOr<CivilDate> ParseCivilDate(std::string_view text);
 std::string ToString(const CivilDate& date);  // "2019-07-31"
+std::string ToString(const DatePoint& point);  // at its precision: "2019", "2019-07", "2019-07-31"
 
 int DaysInMonth(int year, int month);
 // Days since 1970-01-01 (negative before); used for differences.

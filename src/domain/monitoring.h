@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/status.h"
@@ -38,9 +39,15 @@ struct ReportingRound {
     std::string opens_on;   // YYYY-MM-DD
     std::string due_on;     // YYYY-MM-DD; invariant: due_on >= opens_on
     int grace_days = 0;
-    bool closed = false;
+    std::string closed_on;  // YYYY-MM-DD a coordinator closed it early; empty while not closed
     friend bool operator==(const ReportingRound&, const ReportingRound&) = default;
 };
+
+// Whether a coordinator had closed round by day (YYYY-MM-DD, compared as text:
+// both are ISO dates). A round closed early locks for reporters from that day.
+inline bool ClosedBy(const ReportingRound& round, std::string_view day) {
+    return !round.closed_on.empty() && round.closed_on <= day;
+}
 
 struct IndicatorValue {
     int indicator_index = 0;  // position of the indicator on its activity
@@ -49,8 +56,11 @@ struct IndicatorValue {
 };
 
 struct Evidence {
-    std::string url;      // a link, or the stored name of an uploaded file
-    std::string sha256;   // uploaded files only
+    std::string url;      // a link, or the name an uploaded file was given
+    std::string sha256;   // uploaded files only: the stored file's, computed by the server
+    // Of the stored file, filled in when reports are read; 0 and empty for links.
+    int64_t size = 0;
+    std::string media_type;
     friend bool operator==(const Evidence&, const Evidence&) = default;
 };
 

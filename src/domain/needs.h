@@ -22,6 +22,7 @@ struct Need {
     std::string person_key;             // lower-case hex HMAC-SHA256 of the identity
     std::string created_by;             // actor
     std::string created_at;             // ISO 8601 UTC, set by the Store when empty
+    int version = 1;                    // 1 when recorded, one more with each later edit (referral, outcome)
     friend bool operator==(const Need&, const Need&) = default;
 };
 

@@ -73,6 +73,13 @@ Status Validate(const Plan& plan) {
     for (size_t i = 0; i < plan.nodes.size(); ++i) {
         PW_RETURN_IF_ERROR(ValidateNode(plan.nodes[i], fmt::format("nodes[{}]", i), institutions));
     }
+    for (size_t i = 0; i < plan.services.size(); ++i) {
+        const std::optional<ServiceLicence>& licence = plan.services[i].licence;
+        if (!licence) continue;
+        const std::string path = fmt::format("services[{}].licence", i);
+        if (licence->date) PW_RETURN_IF_ERROR(ValidateDate(*licence->date, path + ".date"));
+        if (licence->expiry) PW_RETURN_IF_ERROR(ValidateDate(*licence->expiry, path + ".expiry"));
+    }
     return Status::Ok();
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "domain/date_point.h"
 #include "domain/institution.h"
 #include "domain/social_service.h"
 
@@ -40,17 +41,6 @@ struct Indicator {
     std::optional<Target> target;
     std::optional<double> baseline;
     friend bool operator==(const Indicator&, const Indicator&) = default;
-};
-
-// A calendar point at year, month or day precision: month 0 means the whole year,
-// day 0 the whole month. Invariant (Validate): year in 1900..2200, month 0..12,
-// day 0..31 and day > 0 only with a month.
-struct DatePoint {
-    int year = 0;
-    int month = 0;
-    int day = 0;
-    friend bool operator==(const DatePoint&, const DatePoint&) = default;
-    friend auto operator<=>(const DatePoint&, const DatePoint&) = default;
 };
 
 struct Responsibility {

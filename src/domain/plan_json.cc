@@ -142,6 +142,14 @@ Json ServiceBudgetJson(const ServiceBudget& line) {
     return out;
 }
 
+Json LicenceJson(const ServiceLicence& licence) {
+    Json out = Json::object();
+    PutString(out, "number", licence.number);
+    if (licence.date) out["date"] = DateJson(*licence.date);
+    if (licence.expiry) out["expiry"] = DateJson(*licence.expiry);
+    return out;
+}
+
 Json ServiceJson(const SocialService& service) {
     Json out = Json::object();
     if (service.id) out["id"] = Id(*service.id);
@@ -162,6 +170,7 @@ Json ServiceJson(const SocialService& service) {
     if (service.staff) out["staff"] = *service.staff;
     if (service.area_m2) out["area_m2"] = Number(*service.area_m2);
     PutString(out, "schedule", service.schedule);
+    if (service.licence) out["licence"] = LicenceJson(*service.licence);
     if (service.source_line > 0) out["source_line"] = service.source_line;
     return out;
 }

@@ -357,11 +357,20 @@ StatusOr<ServiceBudget> ReadServiceBudget(const Json& value, const std::string& 
     return line;
 }
 
+StatusOr<ServiceLicence> ReadLicence(const Json& value, const std::string& path) {
+    PW_ASSIGN_OR_RETURN(Members m, Members::Of(value, path, {"number", "date", "expiry"}));
+    ServiceLicence licence;
+    PW_RETURN_IF_ERROR(m.Read("number", licence.number, ReadString));
+    PW_RETURN_IF_ERROR(m.Read("date", licence.date, ReadDate));
+    PW_RETURN_IF_ERROR(m.Read("expiry", licence.expiry, ReadDate));
+    return licence;
+}
+
 StatusOr<SocialService> ReadService(const Json& value, const std::string& path) {
-    PW_ASSIGN_OR_RETURN(Members m,
-                        Members::Of(value, path,
-                                    {"id", "line", "code", "name", "beneficiaries", "provider", "locality", "capacity",
-                                     "occupancy", "state", "budget", "staff", "area_m2", "schedule", "source_line"}));
+    PW_ASSIGN_OR_RETURN(Members m, Members::Of(value, path,
+                                               {"id", "line", "code", "name", "beneficiaries", "provider", "locality",
+                                                "capacity", "occupancy", "state", "budget", "staff", "area_m2",
+                                                "schedule", "licence", "source_line"}));
     SocialService service;
     PW_RETURN_IF_ERROR(m.Read("id", service.id, ReadId));
     PW_RETURN_IF_ERROR(m.Read("line", service.line, ReadEnum<ServiceLineKind>));
@@ -377,6 +386,7 @@ StatusOr<SocialService> ReadService(const Json& value, const std::string& path) 
     PW_RETURN_IF_ERROR(m.Read("staff", service.staff, IntegerIn(0, kIntMax)));
     PW_RETURN_IF_ERROR(m.Read("area_m2", service.area_m2, ReadNumber));
     PW_RETURN_IF_ERROR(m.Read("schedule", service.schedule, ReadString));
+    PW_RETURN_IF_ERROR(m.Read("licence", service.licence, ReadLicence));
     PW_RETURN_IF_ERROR(m.Read("source_line", service.source_line, IntegerIn(1, kIntMax)));
     return service;
 }

@@ -120,6 +120,8 @@ Plan RichPlan() {
          .staff = 14,
          .area_m2 = 250.5,
          .schedule = "luni-vineri 8-16",
+         .licence =
+             ServiceLicence{.number = "LF 0001234", .date = DatePoint{2019, 3, 12}, .expiry = DatePoint{2024, 3, 0}},
          .source_line = 88},
         {.line = ServiceLineKind::kTraining, .name = "Formare asistenți maternali", .state = ServiceState::kProposed},
     };
@@ -144,6 +146,20 @@ TEST(PlanJson, RoundTripsARichPlanWithEveryField) {
     EXPECT_EQ(read->budget[1].source, "Ministrstvo za notranje zadeve");
     EXPECT_NE(json.find("\"amount\": 3888886,"), std::string::npos) << json;
     EXPECT_EQ(CountActivities(*read), 2);
+    EXPECT_NE(json.find(R"("licence": {
+        "number": "LF 0001234",
+        "date": {
+          "year": 2019,
+          "month": 3,
+          "day": 12
+        },
+        "expiry": {
+          "year": 2024,
+          "month": 3
+        }
+      })"),
+              std::string::npos)
+        << json;
     ExpectMatchesSchema(json, "rich_plan");
 }
 
@@ -174,6 +190,8 @@ TEST(PlanJson, ReadsEveryValidSchemaFixture) {
     ASSERT_EQ(services->services.size(), 2u);
     EXPECT_EQ(services->services[0].budget[0].amount_minor, 212600000);
     EXPECT_EQ(services->services[0].occupancy, 1.0);
+    ASSERT_TRUE(services->services[0].licence);
+    EXPECT_EQ(services->services[0].licence->expiry, (DatePoint{2024, 0, 0}));
     EXPECT_EQ(services->services[1].line, ServiceLineKind::kTraining);
     EXPECT_EQ(services->version, 2);
 }

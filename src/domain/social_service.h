@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/date_point.h"
+
 namespace planwatch::domain {
 
 enum class CapacityUnit { kPlaces, kPerDay, kPerYear, kHoursPerWeek, kPerMonth };
@@ -26,6 +28,15 @@ struct ServiceBudget {
     friend bool operator==(const ServiceBudget&, const ServiceBudget&) = default;
 };
 
+// The operating licence of a social service (licența de funcționare, Legea
+// 197/2012): number as written, the day it was granted and the day it ends.
+struct ServiceLicence {
+    std::string number;             // "LF 0001234"; empty when the document gives only dates
+    std::optional<DatePoint> date;  // granted
+    std::optional<DatePoint> expiry;
+    friend bool operator==(const ServiceLicence&, const ServiceLicence&) = default;
+};
+
 struct SocialService {
     std::optional<int64_t> id;
     ServiceLineKind line = ServiceLineKind::kService;
@@ -41,6 +52,7 @@ struct SocialService {
     std::optional<int> staff;          // proposed services
     std::optional<double> area_m2;     // proposed services
     std::string schedule;              // information/training calendar as written
+    std::optional<ServiceLicence> licence;
     int source_line = 0;
     friend bool operator==(const SocialService&, const SocialService&) = default;
 };

@@ -17,6 +17,8 @@ struct User {
     Role role = Role::kReporter;
     std::optional<int64_t> institution_id;
     std::string password_hash;
+    std::string disabled_at;  // ISO 8601 UTC when an administrator disabled it; empty while it may sign in
+    bool Disabled() const { return !disabled_at.empty(); }
     friend bool operator==(const User&, const User&) = default;
 };
 

@@ -26,7 +26,13 @@ struct Table {
     std::vector<std::vector<Cell>> rows;
     bool total_last = false;  // the last row is a TOTAL row, set in bold
     std::vector<int> widths;  // relative column widths; empty: equal
+    // A count table with many narrow columns: PDF and DOCX set the labels of its
+    // number columns (NumberColumn) vertically, so the names column keeps its width.
+    bool vertical_header = false;
 };
+
+// Whether every non-empty cell of column c is a number (and one is).
+bool NumberColumn(const Table& table, size_t c);
 
 struct Block {
     enum class Kind { kHeading, kParagraph, kTable, kChart };

@@ -52,7 +52,10 @@ std::vector<Block> Front(const ReportModel& m, const std::string& kind_label) {
                        (m.plan.period_end ? "–" + std::to_string(*m.plan.period_end) : ""));
     }
     if (!m.plan.adopted_by.empty()) meta.push_back(Label(l, "adopted_by") + ": " + m.plan.adopted_by);
-    if (!m.round.empty()) meta.push_back(Label(l, "round") + ": " + m.round);
+    if (m.round) {
+        meta.push_back(Label(l, "round") + ": " + m.round->period + " (" + Label(l, "round_due") + " " +
+                       m.round->due_on + ")");
+    }
     for (std::string& line : meta) out.push_back(Paragraph(std::move(line), "meta"));
     return out;
 }
@@ -105,7 +108,7 @@ void Groups(const ReportModel& m, std::vector<Block>& out) {
     if (!m.by_pillar.empty()) {
         out.push_back(Heading(3, Label(l, "by_pillar"), "by-pillar"));
         Table t{.id = "table-pillars", .caption = Label(l, "by_pillar"), .header = CountHeader(l, Label(l, "col.pillar")),
-                .total_last = true, .widths = {3, 1, 1, 1, 1, 1, 1, 1, 1}};
+                .total_last = true, .widths = {4, 1, 1, 1, 1, 1, 1, 1, 1}, .vertical_header = true};
         for (const GroupSummary& g : m.by_pillar) {
             std::vector<Cell> row{Head(g.code.empty() ? g.title : g.code + ". " + g.title)};
             for (Cell& c : CountCells(g.counts, l)) row.push_back(std::move(c));
@@ -119,8 +122,8 @@ void Groups(const ReportModel& m, std::vector<Block>& out) {
     out.push_back(Heading(3, Label(l, "by_institution"), "by-institution"));
     Table t{.id = "table-institutions", .caption = Label(l, "by_institution"),
             .header = {Label(l, "col.institution"), Label(l, "col.led"), Label(l, "col.partnered")},
-            // Nine count columns: at 3 the names column left them too narrow for "Coordonează".
-            .widths = {2, 1, 1, 1, 1, 1, 1, 1, 1, 1}};
+            // Nine count columns, labelled vertically: the names keep a third of the width.
+            .widths = {4, 1, 1, 1, 1, 1, 1, 1, 1, 1}, .vertical_header = true};
     for (ActivityStatus s : StatusOrder()) t.header.push_back(StatusLabel(l, s));
     for (const InstitutionSummary& i : m.institutions) {
         if (i.led.empty() && i.partnered.empty()) continue;
@@ -129,6 +132,39 @@ void Groups(const ReportModel& m, std::vector<Block>& out) {
         for (ActivityStatus s : StatusOrder()) row.push_back(Num(i.lead_counts.Of(s), l));
         t.rows.push_back(std::move(row));
     }
+    out.push_back(TableBlock(std::move(t)));
+}
+
+// The round the report is for: its dates, how many reports it expected and got,
+// and the same per lead institution, with a total row.
+void RoundSection(const ReportModel& m, std::vector<Block>& out) {
+    if (!m.round) return;
+    const std::string& l = m.language;
+    const RoundSummary& r = *m.round;
+    const RoundCounts counts = r.Counts();
+    out.push_back(Heading(2, Label(l, "round") + " " + r.period, "round"));
+    std::string grace = r.grace_days > 0 ? Fill(Label(l, "round_grace"), {{"days", std::to_string(r.grace_days)}}) : "";
+    out.push_back(Paragraph(Fill(Label(l, "round_text"),
+                                 {{"period", r.period},
+                                  {"opens", r.opens_on},
+                                  {"due", r.due_on},
+                                  {"grace", grace},
+                                  {"expected", std::to_string(r.expected)},
+                                  {"received", std::to_string(r.received)},
+                                  {"completeness", FormatPercent(counts.Completeness(), l)},
+                                  {"on_time", std::to_string(r.on_time)},
+                                  {"timeliness", FormatPercent(counts.Timeliness(), l)}})));
+    if (r.institutions.empty()) return;
+    Table t{.id = "table-round", .caption = Label(l, "round") + " " + r.period,
+            .header = {Label(l, "col.institution"), Label(l, "col.expected"), Label(l, "col.received"),
+                       Label(l, "col.on_time"), Label(l, "col.completeness"), Label(l, "col.timeliness")},
+            .total_last = true, .widths = {3, 1, 1, 1, 1, 1}};
+    for (const RoundInstitution& i : r.institutions) {
+        t.rows.push_back({Head(i.name), Num(i.counts.expected, l), Num(i.counts.received, l), Num(i.counts.on_time, l),
+                          Pct(i.counts.Completeness(), l), Pct(i.counts.Timeliness(), l)});
+    }
+    t.rows.push_back({Head(Label(l, "col.total")), Num(r.expected, l), Num(r.received, l), Num(r.on_time, l),
+                      Pct(counts.Completeness(), l), Pct(counts.Timeliness(), l)});
     out.push_back(TableBlock(std::move(t)));
 }
 
@@ -148,7 +184,7 @@ void Completeness(const ReportModel& m, std::vector<Block>& out) {
     Table t{.id = "table-completeness", .caption = Label(l, "completeness"),
             .header = {Label(l, "col.institution"), Label(l, "col.expected"), Label(l, "col.received"),
                        Label(l, "col.on_time"), Label(l, "col.completeness"), Label(l, "col.timeliness")},
-            .widths = {6, 1, 1, 1, 1, 1}};
+            .widths = {3, 1, 1, 1, 1, 1}};
     for (const InstitutionSummary& i : m.institutions) {
         if (i.expected == 0) continue;
         chart.rows.push_back({.label = i.name, .values = {*i.Completeness(), *i.Timeliness()}});
@@ -216,7 +252,8 @@ void Attention(const ReportModel& m, std::vector<Block>& out) {
             .widths = {1, 6, 2, 5, 3}};
     for (int index : m.attention) {
         const ActivityRow& a = m.activities[index];
-        t.rows.push_back({Head(a.code), Cell{.text = a.title}, StatusCell(a.status, l), Cell{.text = a.reason},
+        t.rows.push_back({Head(a.code), Cell{.text = a.title}, StatusCell(a.status, l),
+                          Cell{.text = ReasonText(l, a.reason_parts, a.reason)},
                           Cell{.text = a.lead}});
     }
     out.push_back(TableBlock(std::move(t)));
@@ -278,14 +315,17 @@ void ActivitySection(const ReportModel& m, int index, std::vector<Block>& out) {
     const ActivityRow& a = m.activities[index];
     // Numbered by position: codes repeat across pillars, ids must not.
     out.push_back(Heading(4, ActivityLabel(a), "a-" + std::to_string(index + 1)));
-    Table facts{.caption = Label(l, "col.activity") + " " + a.code, .header = {Label(l, "col.item"), ""},
-                .widths = {1, 4}};
+    // Label and value: the row labels say what each row is, a header row would say nothing.
+    Table facts{.caption = Label(l, "col.activity") + " " + a.code, .widths = {1, 4}};
     facts.rows.push_back({Head(Label(l, "col.status")),
-                          Cell{.text = StatusLabel(l, a.status) + " — " + a.reason, .style = domain::Name(a.status)}});
+                          Cell{.text = StatusLabel(l, a.status) + " — " + ReasonText(l, a.reason_parts, a.reason),
+                               .style = domain::Name(a.status)}});
     if (!a.lead.empty()) facts.rows.push_back({Head(Label(l, "col.lead")), Cell{.text = a.lead}});
     if (!a.partners.empty()) facts.rows.push_back({Head(Label(l, "col.partners")), Cell{.text = Join(a.partners, ", ")}});
     if (!a.schedule.empty()) facts.rows.push_back({Head(Label(l, "col.deadline")), Cell{.text = a.schedule}});
-    if (!a.frequency.empty()) facts.rows.push_back({Head(Label(l, "col.frequency")), Cell{.text = a.frequency}});
+    if (!a.frequency.empty()) {
+        facts.rows.push_back({Head(Label(l, "col.frequency")), Cell{.text = Label(l, "frequency." + a.frequency)}});
+    }
     if (!a.results.empty()) facts.rows.push_back({Head(Label(l, "col.results")), Cell{.text = Join(a.results, "\n")}});
     if (!a.budget.empty()) {
         std::vector<std::string> lines;
@@ -314,7 +354,7 @@ void ActivitySection(const ReportModel& m, int index, std::vector<Block>& out) {
     Table t{.caption = Label(l, "latest_reports") + " " + a.code,
             .header = {Label(l, "col.institution"), Label(l, "col.period"), Label(l, "col.reported_status"),
                        Label(l, "col.submitted"), Label(l, "col.narrative"), Label(l, "col.values")},
-            .widths = {3, 1, 2, 2, 6, 3}};
+            .widths = {3, 2, 2, 3, 4, 3}};
     for (const ReportRow& r : a.latest_reports) {
         std::string narrative = r.narrative;
         for (const std::string& e : r.evidence) narrative += "\n" + e;
@@ -353,11 +393,22 @@ Block Paragraph(std::string text, std::string style) {
 
 Block TableBlock(Table table) { return Block{.kind = Block::Kind::kTable, .table = std::move(table)}; }
 
+bool NumberColumn(const Table& table, size_t c) {
+    bool any = false;
+    for (const std::vector<Cell>& row : table.rows) {
+        if (c >= row.size() || row[c].text.empty()) continue;
+        if (!row[c].number) return false;
+        any = true;
+    }
+    return any;
+}
+
 Document BuildEvaluationDocument(const ReportModel& m) {
     Document doc{.language = m.language, .title = Label(m.language, "evaluation_title") + " — " + m.plan.title};
     doc.blocks = Front(m, Label(m.language, "evaluation_title"));
     Summary(m, doc.blocks);
     Groups(m, doc.blocks);
+    RoundSection(m, doc.blocks);
     Completeness(m, doc.blocks);
     Achievement(m, doc.blocks);
     Attention(m, doc.blocks);

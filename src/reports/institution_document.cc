@@ -17,7 +17,7 @@ Table ActivityTable(const ReportModel& m, const std::vector<int>& indexes, std::
         const ActivityRow& a = m.activities[index];
         t.rows.push_back({Cell{.text = a.code, .row_header = true}, Cell{.text = a.title},
                           Cell{.text = StatusLabel(l, a.status), .style = domain::Name(a.status)},
-                          Cell{.text = a.reason}, Cell{.text = a.schedule}});
+                          Cell{.text = ReasonText(l, a.reason_parts, a.reason)}, Cell{.text = a.schedule}});
     }
     return t;
 }
@@ -34,6 +34,11 @@ StatusOr<Document> BuildInstitutionDocument(const ReportModel& m, const std::str
                                 domain::ToString(m.as_of), "kicker"));
     out.push_back(Heading(1, institution, "top"));
     out.push_back(Paragraph(m.plan.title, "meta"));
+    if (m.round) {
+        out.push_back(Paragraph(Label(l, "round") + ": " + m.round->period + " (" + Label(l, "round_due") + " " +
+                                    m.round->due_on + ")",
+                                "meta"));
+    }
 
     out.push_back(Heading(2, Label(l, "its_record"), "record"));
     Table record{.id = "table-record", .caption = Label(l, "its_record"),

@@ -64,4 +64,24 @@ std::string ClaimedLabel(const std::string& language, domain::ClaimedState claim
     return Label(language, std::string("claimed.") + domain::Name(claimed));
 }
 
+std::string ReasonText(const std::string& language, const std::vector<domain::ReasonPart>& parts,
+                       const std::string& english) {
+    if (parts.empty()) return english;
+    std::string text;
+    for (const domain::ReasonPart& part : parts) {
+        std::string clause = Label(language, "reason." + part.code);
+        for (const auto& [name, given] : part.params) {
+            std::string value = given;
+            if (name == "claimed") value = Label(language, "reason.claimed." + given);
+            if (name == "institution" && value.empty()) value = Label(language, "reason.lead_institution");
+            const std::string token = "{" + name + "}";
+            for (size_t at = clause.find(token); at != std::string::npos; at = clause.find(token, at + value.size())) {
+                clause.replace(at, token.size(), value);
+            }
+        }
+        text += (text.empty() ? "" : "; ") + clause;
+    }
+    return text;
+}
+
 }  // namespace planwatch::reports

@@ -48,8 +48,9 @@ struct RoundInfo {
     domain::ReportingRound round;
     domain::Period period;
     domain::CivilDate due;   // due_on plus grace days
-    bool counts = false;     // due before as_of
+    bool counts = false;     // due before as_of, closed, or the round the report is for
     RoundSummary summary;
+    std::map<std::string, RoundCounts> by_lead;  // counted while the activities are walked
 };
 
 // Everything the builder needs about one activity while it walks the tree.
@@ -144,8 +145,10 @@ void AddActivity(const domain::Node& node, const std::string& path, int pillar, 
         if (row.lead.empty() || !domain::IsScheduledIn(node, info.period, plan)) continue;
         if (!info.counts) continue;
         InstitutionSummary& lead = institutions[row.lead];
+        RoundCounts& in_round = info.by_lead[row.lead];
         ++lead.expected;
         ++info.summary.expected;
+        ++in_round.expected;
         // The first report received for the period decides timeliness.
         std::optional<domain::CivilDate> first;
         if (known) {
@@ -162,16 +165,24 @@ void AddActivity(const domain::Node& node, const std::string& path, int pillar, 
         }
         ++lead.received;
         ++info.summary.received;
+        ++in_round.received;
         if (*first <= info.due) {
             ++lead.on_time;
             ++info.summary.on_time;
+            ++in_round.on_time;
         }
     }
 
     domain::ComputedStatus computed = domain::ComputeActivityStatus(node, known_reports, context, as_of, options.rules);
     row.status = computed.status;
     row.reason = computed.reason;
+    row.reason_parts = computed.reason_parts;
     row.due = computed.due;
+    row.recurring = node.frequency && *node.frequency != domain::Frequency::kOnce;
+    for (auto& [period, status] : domain::ComputePeriodStatuses(node, known_reports, context, as_of, options.rules)) {
+        row.periods.push_back({.period = period, .status = status.status, .reason = std::move(status.reason),
+                               .reason_parts = std::move(status.reason_parts)});
+    }
     if (node.start) {
         row.start = domain::FirstDay(*node.start);
     } else if (!node.periods.empty()) {
@@ -247,6 +258,16 @@ const std::array<ActivityStatus, kStatusCount>& StatusOrder() {
     return kOrder;
 }
 
+std::optional<double> RoundCounts::Completeness() const {
+    if (expected == 0) return std::nullopt;
+    return static_cast<double>(received) / expected;
+}
+
+std::optional<double> RoundCounts::Timeliness() const {
+    if (expected == 0) return std::nullopt;
+    return static_cast<double>(on_time) / expected;
+}
+
 std::optional<double> InstitutionSummary::Completeness() const {
     if (expected == 0) return std::nullopt;
     return static_cast<double>(received) / expected;
@@ -297,18 +318,28 @@ StatusOr<ReportModel> BuildReportModel(const domain::Plan& plan, const std::vect
                                        const std::vector<domain::ReportingRound>& rounds,
                                        const domain::CivilDate& as_of, const ModelOptions& options) {
     PW_RETURN_IF_ERROR(domain::Validate(plan));
-    ReportModel model{.plan = plan, .as_of = as_of, .round = options.round};
+    ReportModel model{.plan = plan, .as_of = as_of};
     model.language = PickLanguage(options.language.empty() ? plan.language : options.language);
 
     std::vector<RoundInfo> infos;
+    bool round_found = false;
     for (const domain::ReportingRound& round : rounds) {
         StatusOr<domain::Period> period = domain::ParsePeriod(round.period);
         StatusOr<domain::CivilDate> due = domain::ParseCivilDate(round.due_on);
         if (!period.ok() || !due.ok()) continue;
+        const bool chosen = options.round_id && round.id == options.round_id;
+        round_found = round_found || chosen;
         RoundInfo info{.round = round, .period = *period, .due = domain::AddDays(*due, round.grace_days)};
-        info.counts = info.due < as_of;
-        info.summary = {.period = domain::ToString(*period), .due_on = round.due_on, .due = info.counts};
+        // A round counts once it is past due plus grace, or once a coordinator closed it.
+        // The round a report is for counts too: that report is as of its due date,
+        // before its grace days have run out.
+        info.counts = info.due < as_of || domain::ClosedBy(round, domain::ToString(as_of)) || chosen;
+        info.summary = {.id = round.id, .period = domain::ToString(*period), .opens_on = round.opens_on,
+                        .due_on = round.due_on, .grace_days = round.grace_days, .due = info.counts};
         infos.push_back(std::move(info));
+    }
+    if (options.round_id && !round_found) {
+        return NotFound("the plan has no reporting round " + std::to_string(*options.round_id));
     }
     std::sort(infos.begin(), infos.end(), [](const RoundInfo& a, const RoundInfo& b) {
         return domain::PeriodFirstDay(a.period) < domain::PeriodFirstDay(b.period);
@@ -342,7 +373,16 @@ StatusOr<ReportModel> BuildReportModel(const domain::Plan& plan, const std::vect
                   std::string ka = text::SearchKey(a.name), kb = text::SearchKey(b.name);
                   return ka != kb ? ka < kb : a.name < b.name;
               });
-    for (RoundInfo& info : infos) model.rounds.push_back(info.summary);
+    for (RoundInfo& info : infos) {
+        for (auto& [name, counts] : info.by_lead) info.summary.institutions.push_back({name, counts});
+        std::sort(info.summary.institutions.begin(), info.summary.institutions.end(),
+                  [](const RoundInstitution& a, const RoundInstitution& b) {
+                      std::string ka = text::SearchKey(a.name), kb = text::SearchKey(b.name);
+                      return ka != kb ? ka < kb : a.name < b.name;
+                  });
+        if (options.round_id && info.round.id == options.round_id) model.round = info.summary;
+        model.rounds.push_back(info.summary);
+    }
 
     for (size_t i = 0; i < model.activities.size(); ++i) {
         const ActivityRow& a = model.activities[i];

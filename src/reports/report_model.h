@@ -68,6 +68,14 @@ struct ReportRow {
     std::vector<std::pair<std::string, double>> values;  // indicator name, reported value
 };
 
+// A recurring activity's status in one of its periods (domain::ComputePeriodStatuses).
+struct PeriodStatusRow {
+    std::string period;  // canonical: "2019", "2019-S1"
+    domain::ActivityStatus status = domain::ActivityStatus::kNotStarted;
+    std::string reason;
+    std::vector<domain::ReasonPart> reason_parts;
+};
+
 struct ActivityRow {
     std::optional<int64_t> id;
     std::string code;
@@ -86,6 +94,9 @@ struct ActivityRow {
     std::vector<domain::BudgetLine> budget;
     domain::ActivityStatus status = domain::ActivityStatus::kNotStarted;
     std::string reason;
+    std::vector<domain::ReasonPart> reason_parts;  // reason as codes, for interfaces in other languages
+    bool recurring = false;                // annual, semester, quarter, month or permanent
+    std::vector<PeriodStatusRow> periods;  // recurring only: each period begun by as_of, oldest first
     std::vector<ReportRow> reports;         // approved and known by as_of, oldest period first
     std::vector<ReportRow> latest_reports;  // the newest of those per institution
 };
@@ -124,13 +135,35 @@ struct InstitutionSummary {
     std::optional<double> Timeliness() const;
 };
 
-struct RoundSummary {
-    std::string period;
-    std::string due_on;
-    bool due = false;  // due (plus grace) before as_of: its expectations count
+// How the lead institutions reported in one round: expected counts the activities
+// it leads that are scheduled in the round's period, received those it submitted
+// a report for by as_of, on_time those submitted by due date plus grace days.
+struct RoundCounts {
     int expected = 0;
     int received = 0;
     int on_time = 0;
+    // received / expected and on_time / expected; nullopt when nothing was expected.
+    std::optional<double> Completeness() const;
+    std::optional<double> Timeliness() const;
+};
+
+struct RoundInstitution {
+    std::string name;
+    RoundCounts counts;
+};
+
+struct RoundSummary {
+    std::optional<int64_t> id;
+    std::string period;
+    std::string opens_on;
+    std::string due_on;
+    int grace_days = 0;
+    bool due = false;  // due (plus grace) before as_of, or the round the report is for: its expectations count
+    int expected = 0;
+    int received = 0;
+    int on_time = 0;
+    std::vector<RoundInstitution> institutions;  // when due: every lead expected to report, sorted by name
+    RoundCounts Counts() const { return {expected, received, on_time}; }
 };
 
 struct AchievementCounts {
@@ -145,7 +178,7 @@ struct ReportModel {
     domain::Plan plan;  // as given: canonical JSON and IATI read it directly
     domain::CivilDate as_of;
     std::string language;  // of the labels: ro, sl or en
-    std::string round;     // the round the report is for, when it is for one
+    std::optional<RoundSummary> round;  // the round the report is for (ModelOptions::round_id), also in rounds
     std::vector<ActivityRow> activities;
     std::vector<OutlineEntry> outline;
     StatusCounts totals;
@@ -165,7 +198,10 @@ struct ReportModel {
 
 struct ModelOptions {
     std::string language;  // empty: the plan's language when labels exist for it, else en
-    std::string round;     // shown in the title; the caller picks as_of for it
+    // The report is for this round, one of the rounds given (ReportingRound::id):
+    // it becomes ReportModel::round and its expectations count whatever as_of,
+    // which the caller sets to the round's due date. kNotFound when no round has it.
+    std::optional<int64_t> round_id;
     domain::StatusRules rules;
 };
 
@@ -175,7 +211,7 @@ struct ModelOptions {
 // measures completeness and timeliness per institution from the rounds and the
 // reports. Reports for activities the plan does not have are ignored; so are
 // rounds whose period cannot be parsed. Returns kInvalidArgument for a plan that
-// fails domain::Validate.
+// fails domain::Validate, kNotFound for an options.round_id not among rounds.
 StatusOr<ReportModel> BuildReportModel(const domain::Plan& plan, const std::vector<ActivityReports>& reports,
                                        const std::vector<domain::ReportingRound>& rounds,
                                        const domain::CivilDate& as_of, const ModelOptions& options = {});

@@ -137,6 +137,53 @@ TEST(BuildReportModel, MeasuresCompletenessAndTimelinessPerLeadInstitution) {
     EXPECT_EQ(m->achievement.no_value, 1);
 }
 
+TEST(BuildReportModel, AReportForARoundCountsItOnItsDueDateAndSplitsItPerLead) {
+    std::vector<ActivityReports> reports = {
+        {.activity_code = "1.1",
+         .reports = {Report("2018", domain::ClaimedState::kCompleted, "2019-01-10T08:00:00Z", "ISJ Cluj", 2)}},
+        {.activity_code = "1.2",
+         .reports = {Report("2018", domain::ClaimedState::kInProgress, "2019-02-05T08:00:00Z", "ISJ Cluj", 1)}},
+    };
+    std::vector<domain::ReportingRound> rounds = {
+        {.id = 7, .period = "2018", .opens_on = "2019-01-01", .due_on = "2019-01-31", .grace_days = 10},
+        {.id = 8, .period = "2019", .opens_on = "2020-01-01", .due_on = "2020-01-31"}};
+    const domain::CivilDate due{2019, 1, 31};
+    // As of its due date, without the round named, round 2018 is not past its grace days yet.
+    StatusOr<ReportModel> plain = BuildReportModel(SmallPlan(), reports, rounds, due);
+    ASSERT_TRUE(plain.ok()) << plain.status();
+    EXPECT_FALSE(plain->round.has_value());
+    EXPECT_FALSE(plain->rounds[0].due);
+    EXPECT_EQ(plain->rounds[0].expected, 0);
+
+    StatusOr<ReportModel> m = BuildReportModel(SmallPlan(), reports, rounds, due, {.round_id = 7});
+    ASSERT_TRUE(m.ok()) << m.status();
+    ASSERT_TRUE(m->round.has_value());
+    const RoundSummary& r = *m->round;
+    EXPECT_EQ(r.id, 7);
+    EXPECT_EQ(r.period, "2018");
+    EXPECT_EQ(r.opens_on, "2019-01-01");
+    EXPECT_EQ(r.due_on, "2019-01-31");
+    EXPECT_EQ(r.grace_days, 10);
+    EXPECT_TRUE(r.due);
+    EXPECT_EQ(r.expected, 3);
+    EXPECT_EQ(r.received, 1);  // 1.2's report came after the due date
+    EXPECT_EQ(r.on_time, 1);
+    ASSERT_EQ(r.institutions.size(), 2u);
+    EXPECT_EQ(r.institutions[0].name, "DSP Cluj");
+    EXPECT_EQ(r.institutions[0].counts.expected, 1);
+    EXPECT_EQ(r.institutions[0].counts.received, 0);
+    EXPECT_EQ(r.institutions[1].name, "ISJ Cluj");
+    EXPECT_EQ(r.institutions[1].counts.expected, 2);
+    EXPECT_DOUBLE_EQ(*r.institutions[1].counts.Completeness(), 0.5);
+    EXPECT_FALSE(m->rounds[1].due);
+    EXPECT_TRUE(m->rounds[1].institutions.empty());
+    EXPECT_EQ(m->activities[2].status, ActivityStatus::kNotReported);
+
+    StatusOr<ReportModel> unknown = BuildReportModel(SmallPlan(), reports, rounds, due, {.round_id = 9});
+    ASSERT_FALSE(unknown.ok());
+    EXPECT_EQ(unknown.status().code(), StatusCode::kNotFound);
+}
+
 TEST(BuildReportModel, IgnoresReportsNotYetSubmittedOrApprovedByTheDate) {
     std::vector<ActivityReports> reports = {
         {.activity_code = "1.1",

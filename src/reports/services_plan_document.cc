@@ -46,7 +46,7 @@ Table Existing(const ReportModel& m, const std::vector<const SocialService*>& li
     Table t{.id = "table-existing", .caption = Label(l, "sp.existing"),
             .header = {Label(l, "sp.nr"), Label(l, "sp.code"), Label(l, "sp.name"), Label(l, "sp.beneficiaries"),
                        Label(l, "sp.capacity"), Label(l, "sp.occupancy")},
-            .total_last = true, .widths = {1, 3, 5, 3, 2, 2, 2, 2, 2, 2, 2}};
+            .total_last = true, .widths = {1, 3, 4, 2, 2, 2, 2, 2, 2, 2, 2}};
     for (std::string& h : SourceHeaders(l)) t.header.push_back(std::move(h));
     std::map<std::string, int64_t> totals;
     size_t n = 0;
@@ -77,7 +77,7 @@ Table Proposed(const ReportModel& m, const std::vector<const SocialService*>& li
     Table t{.id = "table-proposed", .caption = Label(l, "sp.proposed"),
             .header = {Label(l, "sp.nr"), Label(l, "sp.proposed_name"), Label(l, "sp.code"),
                        Label(l, "sp.beneficiaries"), Label(l, "sp.capacity"), Label(l, "sp.staff"), Label(l, "sp.area")},
-            .widths = {1, 5, 2, 4, 2, 1, 2, 2, 2, 2, 2, 2}};
+            .widths = {1, 4, 3, 4, 2, 2, 2, 2, 2, 2, 2, 2}};
     for (std::string& h : SourceHeaders(l)) t.header.push_back(std::move(h));
     size_t n = 0;
     for (const SocialService* s : lines) {

@@ -1,6 +1,9 @@
 #include "services/account_service.h"
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
+
+#include <chrono>
 
 #include <nlohmann/json.hpp>
 
@@ -26,7 +29,69 @@ Status CheckEmail(const std::string& email) {
     return Status::Ok();
 }
 
+nlohmann::ordered_json AccountJson(const domain::User& user) {
+    auto id_or_null = [](const std::optional<int64_t>& id) {
+        return id ? nlohmann::ordered_json(*id) : nlohmann::ordered_json(nullptr);
+    };
+    return {{"email", user.email},
+            {"role", domain::Name(user.role)},
+            {"institution_id", id_or_null(user.institution_id)},
+            {"disabled_at", user.disabled_at.empty() ? nlohmann::ordered_json(nullptr)
+                                                     : nlohmann::ordered_json(user.disabled_at)}};
+}
+
+std::string UtcNow() {
+    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
 }  // namespace
+
+StatusOr<domain::User> AccountService::Update(const AccountChange& change, const Actor& actor) {
+    if (actor.role != domain::Role::kAdmin) {
+        return Status(StatusCode::kPermissionDenied, "only an administrator may change accounts");
+    }
+    std::optional<domain::Role> role = domain::ParseRole(change.role);
+    if (!role || *role == domain::Role::kPublic) {
+        return FieldError("role", fmt::format("role \"{}\": expected admin, coordinator or reporter", change.role));
+    }
+    if (*role == domain::Role::kReporter && change.institution.empty()) {
+        return FieldError("institution", "a reporter needs the institution it reports for");
+    }
+    const bool self = actor.user_id && *actor.user_id == change.user_id;
+    if (self && (change.disabled || *role != domain::Role::kAdmin)) {
+        return FieldError("role", "you cannot disable your own account or take away your own administrator role");
+    }
+    PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
+    PW_ASSIGN_OR_RETURN(std::optional<domain::User> before, tx->FindUserById(change.user_id));
+    if (!before) return NotFound(fmt::format("no user with id {}", change.user_id));
+    domain::User after = *before;
+    after.role = *role;
+    after.institution_id.reset();
+    if (!change.institution.empty()) {
+        PW_ASSIGN_OR_RETURN(std::optional<int64_t> institution, tx->FindInstitution(change.institution));
+        if (!institution) {
+            return Status(StatusCode::kNotFound,
+                          fmt::format("no institution named \"{}\" in the registry", change.institution),
+                          SourcePosition{.field = "institution"});
+        }
+        after.institution_id = institution;
+    }
+    if (!change.disabled) {
+        after.disabled_at.clear();
+    } else if (after.disabled_at.empty()) {
+        after.disabled_at = UtcNow();
+    }
+    PW_RETURN_IF_ERROR(tx->UpdateUser(after));
+    if (after.Disabled()) PW_RETURN_IF_ERROR(tx->RevokeUserAccess(change.user_id));
+    PW_RETURN_IF_ERROR(tx->Append({.actor = actor.name,
+                                   .action = "user.update",
+                                   .entity = "user",
+                                   .entity_id = std::to_string(change.user_id),
+                                   .before_json = AccountJson(*before).dump(),
+                                   .after_json = AccountJson(after).dump()}));
+    PW_RETURN_IF_ERROR(tx->Commit());
+    return after;
+}
 
 StatusOr<CreatedAccount> AccountService::Add(const NewAccount& account, const std::string& actor) {
     std::string email = text::Lower(text::Normalize(account.email));

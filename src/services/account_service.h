@@ -7,6 +7,7 @@
 
 #include "common/status.h"
 #include "domain/user.h"
+#include "services/actor.h"
 #include "storage/store.h"
 
 namespace planwatch::services {
@@ -26,6 +27,15 @@ struct CreatedAccount {
     std::string token;               // empty unless asked for; shown once, never stored
 };
 
+// What an administrator changes about an account: everything but the e-mail and
+// the password.
+struct AccountChange {
+    int64_t user_id = 0;
+    std::string role;         // admin | coordinator | reporter
+    std::string institution;  // required for a reporter; a name, alias or acronym; empty: none
+    bool disabled = false;    // a disabled account cannot sign in; its sessions and tokens end
+};
+
 class AccountService {
 public:
     // Borrows store, which must outlive the service.
@@ -37,6 +47,15 @@ public:
     // institution, a password shorter than kMinPasswordLength); kNotFound for an
     // institution that is not in the registry; kConflict for a known e-mail.
     StatusOr<CreatedAccount> Add(const NewAccount& account, const std::string& actor);
+
+    // Changes the role, institution or disabled state of an account and writes a
+    // user.update audit event, in one transaction; disabling also ends its
+    // sessions and deletes its API tokens. kPermissionDenied unless the actor is
+    // an administrator; kInvalidArgument with field "role" or "institution" for
+    // bad values, and for an administrator disabling or demoting their own
+    // account (nobody would be left to undo it); kNotFound for an unknown user or
+    // institution. Returns the account as stored.
+    StatusOr<domain::User> Update(const AccountChange& change, const Actor& actor);
 
 private:
     storage::Store& store_;

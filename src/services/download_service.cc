@@ -24,12 +24,13 @@ std::string Joined(const std::vector<std::string>& list) {
     return out;
 }
 
-// plan-12.csv, plan-12-iati.xml, plan-12-report.pdf, plan-12-report-institution-5.pdf.
+// plan-12.csv, plan-12-iati.xml, plan-12-report.pdf, plan-12-report-institution-5.pdf, plan-12-report-round-3.pdf.
 std::string FileName(DownloadKind kind, const DownloadRequest& request) {
     const reports::ReportFormat* format = reports::FindReportFormat(request.format);
     std::string name = fmt::format("plan-{}", request.plan_id);
     if (kind == DownloadKind::kReport) name += "-report";
     if (request.institution) name += fmt::format("-institution-{}", *request.institution);
+    if (request.round) name += fmt::format("-round-{}", *request.round);
     if (request.format == "iati") name += "-iati";
     return name + (format ? format->extension : "." + request.format);
 }
@@ -46,15 +47,17 @@ bool FromModel(DownloadKind kind, const std::string& format) {
 
 std::string KindName(DownloadKind kind) { return kind == DownloadKind::kReport ? "report" : "export"; }
 
-// A document kept for the plan, kind, format, day and institution.
+// A document kept for the plan, kind, format, day, institution and round. A report
+// for a round is as of the round's due date, whatever day it was asked on.
 std::string KeptKey(DownloadKind kind, const DownloadRequest& request) {
-    return fmt::format("{} {} {} {} {}", KindName(kind), request.plan_id, request.format,
-                       domain::ToString(request.as_of), request.institution.value_or(0));
+    return fmt::format("{} {} {} {} {} {}", KindName(kind), request.plan_id, request.format,
+                       request.round ? std::string("round") : domain::ToString(request.as_of),
+                       request.institution.value_or(0), request.round.value_or(0));
 }
 
 std::string SizeKey(DownloadKind kind, const DownloadRequest& request) {
-    return fmt::format("{} {} {} {} {}", KindName(kind), request.plan_id, request.format,
-                       request.institution.value_or(0), request.bom);
+    return fmt::format("{} {} {} {} {} {}", KindName(kind), request.plan_id, request.format,
+                       request.institution.value_or(0), request.bom, request.round.value_or(0));
 }
 
 }  // namespace
@@ -74,6 +77,7 @@ Status DownloadService::Check(DownloadKind kind, const DownloadRequest& request)
     if (request.institution && (kind != DownloadKind::kReport || request.format == "xlsx")) {
         return Malformed("institution", "the report of one institution is written as html, pdf or docx");
     }
+    if (request.round && kind != DownloadKind::kReport) return Malformed("round", "applies to reports only");
     return Status::Ok();
 }
 
@@ -112,7 +116,13 @@ StatusOr<Download> DownloadService::Write(DownloadKind kind, const DownloadReque
 
 StatusOr<Download> DownloadService::WriteFromModel(DownloadKind kind, const DownloadRequest& request) {
     // The statuses are always read afresh; only the writing, which takes the time, is skipped.
-    PW_ASSIGN_OR_RETURN(VersionedModel computed, statuses_.ComputeVersioned(request.plan_id, request.as_of));
+    domain::CivilDate as_of = request.as_of;
+    reports::ModelOptions options;
+    if (request.round) {
+        PW_ASSIGN_OR_RETURN(as_of, evaluations_.RoundDay(request.plan_id, *request.round));
+        options.round_id = request.round;
+    }
+    PW_ASSIGN_OR_RETURN(VersionedModel computed, statuses_.ComputeVersioned(request.plan_id, as_of, options));
     const std::string key = KeptKey(kind, request);
     {
         std::lock_guard lock(mutex_);

@@ -40,6 +40,7 @@ struct DownloadRequest {
     std::string format;
     domain::CivilDate as_of;             // statuses as of this day (reports; xlsx and iati exports)
     std::optional<int64_t> institution;  // reports in html, pdf or docx: the report of this institution
+    std::optional<int64_t> round;        // reports: the report for this round of the plan, as of its due date
     bool bom = false;                    // csv: start with the UTF-8 byte order mark spreadsheet programs need
 };
 
@@ -58,9 +59,10 @@ public:
     static const std::vector<std::string>& Formats(DownloadKind kind);
 
     // The file. kMalformed (naming the field) for a format not in Formats(kind),
-    // bom with another format than csv, or institution with an export or xlsx;
-    // kNotFound for an unknown plan or institution, or an institution the plan does
-    // not name; kUnavailable when the PDF renderer cannot run.
+    // bom with another format than csv, institution with an export or xlsx, or
+    // round with an export; kNotFound for an unknown plan, round or institution, a
+    // round of another plan or an institution the plan does not name;
+    // kUnavailable when the PDF renderer cannot run.
     StatusOr<Download> Get(DownloadKind kind, const DownloadRequest& request);
 
     // About how many bytes Get would answer: the size of the file kept for the same
@@ -86,9 +88,9 @@ private:
         std::list<std::string>::iterator use;  // position in uses_
     };
     std::mutex mutex_;
-    std::map<std::string, Kept> kept_;         // GUARDED_BY(mutex_); key: kind, plan, format, day, institution
+    std::map<std::string, Kept> kept_;         // GUARDED_BY(mutex_); key: kind, plan, format, day, institution, round
     std::list<std::string> uses_;              // GUARDED_BY(mutex_); keys of kept_, most recently used first
-    std::map<std::string, size_t> last_size_;  // GUARDED_BY(mutex_); key: kind, plan, format, institution, bom
+    std::map<std::string, size_t> last_size_;  // GUARDED_BY(mutex_); key: kind, plan, format, institution, bom, round
 };
 
 }  // namespace planwatch::services

@@ -20,11 +20,29 @@ StatusOr<WrittenReport> WriteAs(const std::string& format, const reports::Report
 }  // namespace
 
 StatusOr<WrittenReport> EvaluationService::Evaluation(int64_t plan_id, const domain::CivilDate& as_of,
-                                                      const std::string& format, const std::string& institution) {
+                                                      const std::string& format, const std::string& institution,
+                                                      std::optional<int64_t> round_id) {
     // Checked before the model is built, so a typo costs no status computation.
     if (!reports::FindReportFormat(format)) return reports::WriteReport(format, {}).status();
-    PW_ASSIGN_OR_RETURN(reports::ReportModel model, statuses_.Compute(plan_id, as_of));
+    domain::CivilDate day = as_of;
+    reports::ModelOptions options;
+    if (round_id) {
+        PW_ASSIGN_OR_RETURN(day, RoundDay(plan_id, *round_id));
+        options.round_id = round_id;
+    }
+    PW_ASSIGN_OR_RETURN(reports::ReportModel model, statuses_.Compute(plan_id, day, options));
     return Write(model, format, institution);
+}
+
+StatusOr<domain::CivilDate> EvaluationService::RoundDay(int64_t plan_id, int64_t round_id) {
+    PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
+    PW_ASSIGN_OR_RETURN(std::optional<domain::ReportingRound> round, tx->FindRound(round_id));
+    if (!round || round->plan_id != plan_id) {
+        return NotFound(fmt::format("plan {} has no reporting round {}", plan_id, round_id));
+    }
+    StatusOr<domain::CivilDate> due = domain::ParseCivilDate(round->due_on);
+    if (!due.ok()) return Internal(fmt::format("round {} has a bad due date \"{}\"", round_id, round->due_on));
+    return *due;
 }
 
 StatusOr<WrittenReport> EvaluationService::Write(const reports::ReportModel& model, const std::string& format,

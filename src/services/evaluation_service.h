@@ -30,12 +30,20 @@ public:
 
     // The evaluation report of the plan as of as_of in a reports::ReportFormats()
     // format; with institution (an id, name, alias or acronym, as RegistryService::Resolve
-    // reads it) the report of that institution. kNotFound for an unknown plan or
-    // institution, or one the plan does not name; kInvalidArgument for an unknown
-    // format or a format that cannot write the document (xlsx, csv, json and iati
-    // write the plan's data only); kUnavailable when the PDF renderer cannot run.
+    // reads it) the report of that institution; with round_id the report for that
+    // reporting round of the plan, as of its due date (as_of is not used) and
+    // showing the round. kNotFound for an unknown plan, round or institution, a
+    // round of another plan or an institution the plan does not name;
+    // kInvalidArgument for an unknown format or a format that cannot write the
+    // document (xlsx, csv, json and iati write the plan's data only); kUnavailable
+    // when the PDF renderer cannot run.
     StatusOr<WrittenReport> Evaluation(int64_t plan_id, const domain::CivilDate& as_of, const std::string& format,
-                                       const std::string& institution = "");
+                                       const std::string& institution = "",
+                                       std::optional<int64_t> round_id = std::nullopt);
+
+    // The day a report for round round_id of the plan is as of: the round's due
+    // date. kNotFound for an unknown round or a round of another plan.
+    StatusOr<domain::CivilDate> RoundDay(int64_t plan_id, int64_t round_id);
 
     // The same document from a model already computed (StatusService), for callers
     // that keep written reports per data version (DownloadService).

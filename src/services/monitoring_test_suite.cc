@@ -236,6 +236,88 @@ TEST_P(MonitoringSuite, Seed000RoundThroughSubmitReturnResubmitApprove) {
     EXPECT_EQ(actions.count("report.edit"), 2u);
 }
 
+// Recurring activities get a status per period: on seed 000, an annual activity
+// whose lead reported 2017 completed is completed in 2017, overdue in 2018 (no
+// report) and not started in 2019, as of 2019-03-01; a one-off activity has none.
+TEST_P(MonitoringSuite, Seed000AnnualActivitiesGetAStatusPerYear) {
+    int64_t plan_id = ImportSeed("000_ffec081ef8fe4e47.txt");
+    StatusOr<domain::Plan> plan = [&] {
+        auto tx = store_->Begin();
+        return (*tx)->LoadPlan(plan_id);
+    }();
+    ASSERT_TRUE(plan.ok()) << plan.status();
+    const domain::Node* annual = nullptr;
+    const domain::Node* once = nullptr;
+    int annual_count = 0;
+    for (const domain::Node* a : Activities(*plan)) {
+        const bool yearly = a->frequency == domain::Frequency::kAnnual;
+        annual_count += yearly;
+        if (yearly && !annual && !Lead(*a).empty() && a->deadline && a->deadline->year == 2020) annual = a;
+        if (!a->frequency && !once) once = a;
+    }
+    ASSERT_NE(annual, nullptr) << "seed 000 has annual activities (\"Anual\") due by the plan's end, 2020";
+    const int64_t lead = InstitutionId(*plan, Lead(*annual));
+    StatusOr<domain::ProgressReport> report = reports_->Create(
+        {.activity_id = *annual->id, .period = "2017", .content = {.claimed = domain::ClaimedState::kCompleted}},
+        Reporter(lead));
+    ASSERT_TRUE(report.ok()) << report.status();
+    ASSERT_TRUE(reports_->Submit(*report->id, Reporter(lead)).ok());
+    ASSERT_TRUE(reports_->Approve(*report->id, Coordinator()).ok());
+
+    StatusOr<reports::ReportModel> model = services_->statuses().Compute(plan_id, Day("2019-03-01"));
+    ASSERT_TRUE(model.ok()) << model.status();
+    int recurring = 0;
+    for (const reports::ActivityRow& row : model->activities) recurring += row.recurring;
+    EXPECT_GE(recurring, annual_count);
+    const reports::ActivityRow* row = Row(*model, *annual->id);
+    ASSERT_NE(row, nullptr);
+    EXPECT_TRUE(row->recurring);
+    std::map<std::string, const reports::PeriodStatusRow*> by_period;
+    for (const reports::PeriodStatusRow& p : row->periods) by_period[p.period] = &p;
+    ASSERT_TRUE(by_period.count("2017") && by_period.count("2018") && by_period.count("2019")) << row->periods.size();
+    EXPECT_FALSE(by_period.count("2020"));  // not begun by 2019-03-01
+    EXPECT_EQ(row->periods.back().period, "2019");
+    EXPECT_EQ(by_period["2017"]->status, ActivityStatus::kCompleted) << by_period["2017"]->reason;
+    EXPECT_EQ(by_period["2017"]->reason, "report 2017 approved: completed");
+    EXPECT_EQ(by_period["2018"]->status, ActivityStatus::kOverdue) << by_period["2018"]->reason;
+    ASSERT_EQ(by_period["2018"]->reason_parts.size(), 2u);
+    EXPECT_EQ(by_period["2018"]->reason_parts[0], (domain::ReasonPart{"deadline_passed", {{"due", "2018-12-31"}}}));
+    EXPECT_EQ(by_period["2018"]->reason_parts[1].code, "no_report");
+    EXPECT_EQ(by_period["2019"]->status, ActivityStatus::kNotStarted) << by_period["2019"]->reason;
+    // The whole activity runs to the plan's end: its one report says completed.
+    EXPECT_EQ(row->status, ActivityStatus::kCompleted);
+
+    ASSERT_NE(once, nullptr);
+    const reports::ActivityRow* one_off = Row(*model, *once->id);
+    ASSERT_NE(one_off, nullptr);
+    EXPECT_FALSE(one_off->recurring);
+    EXPECT_TRUE(one_off->periods.empty());
+}
+
+// The installation's thresholds reach every status StatusService computes: with a
+// 400-day at-risk window, activities due in 2020 are at risk as of 2020-01-15.
+TEST_P(MonitoringSuite, ConfiguredThresholdsChangeStatuses) {
+    int64_t plan_id = ImportSeed("000_ffec081ef8fe4e47.txt");
+    StatusOr<reports::ReportModel> usual = services_->statuses().Compute(plan_id, Day("2020-01-15"));
+    ASSERT_TRUE(usual.ok()) << usual.status();
+    StatusService wide(*store_, {.at_risk_days = 400});
+    // options.rules are the service's, whatever a caller passes.
+    StatusOr<reports::ReportModel> wider = wide.Compute(plan_id, Day("2020-01-15"), {.rules = {.at_risk_days = 1}});
+    ASSERT_TRUE(wider.ok()) << wider.status();
+    int changed = 0;
+    for (size_t i = 0; i < usual->activities.size(); ++i) {
+        const reports::ActivityRow& before = usual->activities[i];
+        const reports::ActivityRow& after = wider->activities[i];
+        if (before.status == after.status) continue;
+        ++changed;
+        EXPECT_EQ(before.status, ActivityStatus::kNotStarted) << before.code << ": " << before.reason;
+        EXPECT_EQ(after.status, ActivityStatus::kAtRisk) << after.code << ": " << after.reason;
+        EXPECT_EQ(after.reason_parts.front().code, "deadline_near");
+    }
+    EXPECT_GT(changed, 0);
+    EXPECT_EQ(wider->totals.Of(ActivityStatus::kAtRisk), usual->totals.Of(ActivityStatus::kAtRisk) + changed);
+}
+
 // National scale: the batch path (bulk reads, one transaction per batch) gives
 // every model exactly as Compute gives it plan by plan; seed 000 with a 2017
 // round and a few approved, submitted and draft reports, next to seed 002.
@@ -408,6 +490,85 @@ TEST_P(MonitoringSuite, RoundLocksAfterDuePlusGraceAndReopensForOneInstitution) 
     ASSERT_TRUE(audit.ok());
     EXPECT_TRUE(std::any_of(audit->begin(), audit->end(),
                             [](const domain::AuditEvent& e) { return e.action == "round.reopen"; }));
+}
+
+// A coordinator closes a round before its due date: from that day reporters
+// cannot write in it, a lead without a report counts as not reported, the close
+// is audited, a second close is a conflict, and a reopening still lets one
+// institution in.
+TEST_P(MonitoringSuite, ACoordinatorClosesARoundEarly) {
+    int64_t plan_id = ImportSeed("000_ffec081ef8fe4e47.txt");
+    StatusOr<RoundView> round = services_->rounds().Open(
+        {.plan_id = plan_id, .period = "2018", .due_on = "2019-03-31", .grace_days = 10}, Coordinator(),
+        Day("2019-01-02"));
+    ASSERT_TRUE(round.ok()) << round.status();
+    const int64_t round_id = *round->round.id;
+    const ExpectedReporter first = round->expected.front();
+    EXPECT_EQ(services_->rounds().Close(round_id, Reporter(*first.institution_id), Day("2019-02-01"))
+                  .status().code(), StatusCode::kPermissionDenied);
+
+    StatusOr<RoundView> closed = services_->rounds().Close(round_id, Coordinator(), Day("2019-02-01"));
+    ASSERT_TRUE(closed.ok()) << closed.status();
+    EXPECT_EQ(closed->round.closed_on, "2019-02-01");
+    EXPECT_TRUE(closed->locked);
+    EXPECT_EQ(services::RoundViewToJson(*closed)["closed_on"], "2019-02-01");
+    StatusOr<RoundView> again = services_->rounds().Close(round_id, Coordinator(), Day("2019-02-02"));
+    EXPECT_EQ(again.status().code(), StatusCode::kConflict);
+    EXPECT_EQ(again.status().message(), "the 2018 round was closed on 2019-02-01 already");
+    EXPECT_EQ(services_->rounds().Close(round_id + 1000, Coordinator(), Day("2019-02-02")).status().code(),
+              StatusCode::kNotFound);
+
+    // Open the day before it was closed, locked from that day on, though the due date is weeks away.
+    EXPECT_FALSE(services_->rounds().Get(round_id, Day("2019-01-31"), Coordinator())->locked);
+    EXPECT_TRUE(services_->rounds().Get(round_id, Day("2019-02-01"), Coordinator())->locked);
+    now_ = "2019-02-03T10:00:00Z";
+    StatusOr<domain::ProgressReport> refused =
+        reports_->Create({.activity_id = first.activity_id, .period = "2018"}, Reporter(*first.institution_id));
+    EXPECT_EQ(refused.status().code(), StatusCode::kConflict);
+    EXPECT_EQ(refused.status().message(),
+              "the coordinator closed the 2018 round on 2019-02-01; ask the coordinator to reopen it for your "
+              "institution");
+
+    // Before its due date, the closed round already makes the missing reports count.
+    StatusOr<reports::ReportModel> model = services_->statuses().Compute(plan_id, Day("2019-02-10"));
+    ASSERT_TRUE(model.ok()) << model.status();
+    std::set<int64_t> expected;
+    for (const ExpectedReporter& e : closed->expected) expected.insert(e.activity_id);
+    int not_reported = 0;
+    for (const reports::ActivityRow& row : model->activities) {
+        if (row.status == domain::ActivityStatus::kNotReported) {
+            ++not_reported;
+            EXPECT_TRUE(expected.contains(*row.id)) << row.code;
+            EXPECT_NE(row.reason.find("round 2018 closed without a report from"), std::string::npos) << row.reason;
+        } else if (expected.contains(*row.id)) {
+            // Past its deadline an activity is overdue first; that rule comes before the round's.
+            EXPECT_EQ(row.status, domain::ActivityStatus::kOverdue) << row.code;
+        }
+    }
+    EXPECT_GT(not_reported, 0);
+    // As of the day before the close, nothing is missing yet.
+    StatusOr<reports::ReportModel> before = services_->statuses().Compute(plan_id, Day("2019-01-31"));
+    ASSERT_TRUE(before.ok());
+    for (const reports::ActivityRow& row : before->activities) {
+        EXPECT_NE(row.status, domain::ActivityStatus::kNotReported) << row.code;
+    }
+
+    ASSERT_TRUE(services_->rounds().Reopen(round_id, first.institution, "2019-02-20", Coordinator(),
+                                           Day("2019-02-03")).ok());
+    EXPECT_TRUE(reports_->Create({.activity_id = first.activity_id, .period = "2018"},
+                                 Reporter(*first.institution_id)).ok());
+
+    auto tx = store_->Begin();
+    StatusOr<std::vector<domain::AuditEvent>> audit = (*tx)->ListAudit(100);
+    ASSERT_TRUE(audit.ok());
+    auto close = std::find_if(audit->begin(), audit->end(),
+                              [](const domain::AuditEvent& e) { return e.action == "round.close"; });
+    ASSERT_NE(close, audit->end());
+    EXPECT_EQ(close->entity_id, std::to_string(round_id));
+    EXPECT_NE(close->after_json.find("\"closed_on\":\"2019-02-01\""), std::string::npos) << close->after_json;
+    EXPECT_EQ(std::count_if(audit->begin(), audit->end(),
+                            [](const domain::AuditEvent& e) { return e.action == "round.close"; }),
+              1);
 }
 
 // Issue 5: seed 002's semester rounds expect the leads of the activities marked X in that semester.

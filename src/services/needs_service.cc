@@ -5,12 +5,14 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <map>
 #include <nlohmann/json.hpp>
 
 #include "common/text.h"
 #include "domain/plan.h"
 #include "import/recognise/nomenclature.h"
+#include "services/plan_catalog.h"
 #include "services/registry_service.h"
 
 namespace planwatch::services {
@@ -94,9 +96,38 @@ std::string WordKey(const std::string& text) {
     return out;
 }
 
+bool IsSmallCount(int count) { return count > 0 && count < kMinimumCount; }
+
 template <typename T>
 ordered_json Optional(const std::optional<T>& value) {
     return value ? ordered_json(*value) : ordered_json(nullptr);
+}
+
+// One month of a service against its capacity; for a viewer who sees suppressed
+// counts, a count of 1 to 4 is withheld, and the occupancy with beneficiaries.
+ServiceOccupancy OccupancyOf(int64_t service_id, const domain::SocialService* service, const domain::ServiceMonth& m,
+                             bool full) {
+    ServiceOccupancy o{
+        .service_id = service_id, .month = m.month, .beneficiaries = m.beneficiaries, .waiting = m.waiting};
+    if (service != nullptr) {
+        o.code = service->code;
+        o.name = service->name;
+        if (service->capacity && Concurrent(*service->capacity) && service->capacity->value > 0) {
+            o.capacity = service->capacity->value;
+            o.occupancy = m.beneficiaries / *o.capacity;
+        }
+    }
+    if (full) return o;
+    if (IsSmallCount(m.beneficiaries)) {
+        o.beneficiaries.reset();
+        o.occupancy.reset();
+        o.suppressed = true;
+    }
+    if (IsSmallCount(m.waiting)) {
+        o.waiting.reset();
+        o.suppressed = true;
+    }
+    return o;
 }
 
 }  // namespace
@@ -207,8 +238,48 @@ StatusOr<std::vector<domain::Need>> NeedsService::List(const Actor& actor, std::
     return needs;
 }
 
+StatusOr<bool> NeedsService::Provides(const domain::SocialService& service, const Actor& actor) {
+    if (actor.role != domain::Role::kReporter || !actor.institution_id || service.provider.empty()) return false;
+    PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
+    PW_ASSIGN_OR_RETURN(std::optional<int64_t> provider, tx->FindInstitution(service.provider));
+    return provider == actor.institution_id;
+}
+
+StatusOr<domain::Need> NeedsService::Update(int64_t need_id, const NeedUpdate& update, const Actor& actor) {
+    if (!actor.Coordinates() && actor.role != domain::Role::kReporter) {
+        return Denied("only an institution's staff or a coordinator can update needs");
+    }
+    PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
+    PW_ASSIGN_OR_RETURN(std::optional<domain::Need> before, tx->LoadNeed(need_id));
+    if (!before) return NotFound("no need with id " + std::to_string(need_id));
+    if (!MayRead(actor, *before)) return Denied("this record belongs to another institution");
+    PW_RETURN_IF_ERROR(tx->UpdateNeed(need_id, update.version, update.service_id, text::Normalize(update.outcome)));
+    PW_ASSIGN_OR_RETURN(std::optional<domain::Need> after, tx->LoadNeed(need_id));
+    // The row was updated a statement ago in this transaction.
+    assert(after.has_value());
+    ordered_json before_json = AuditView(*before), after_json = AuditView(*after);
+    before_json["version"] = before->version;
+    after_json["version"] = after->version;
+    PW_RETURN_IF_ERROR(tx->Append({.actor = actor.name,
+                                   .action = "need.update",
+                                   .entity = "need",
+                                   .entity_id = std::to_string(need_id),
+                                   .before_json = before_json.dump(),
+                                   .after_json = after_json.dump()}));
+    PW_RETURN_IF_ERROR(tx->Commit());
+    return *after;
+}
+
 Status NeedsService::PutMonth(const domain::ServiceMonth& month, const Actor& actor) {
-    if (!actor.Coordinates()) return Denied("only a coordinator enters monthly beneficiaries");
+    if (!actor.Coordinates() && actor.role != domain::Role::kReporter) {
+        return Denied("only a coordinator or the provider's staff enter monthly beneficiaries");
+    }
+    if (!actor.Coordinates()) {
+        PW_ASSIGN_OR_RETURN(ServiceEntry entry, RegistryService(store_).GetService(month.service_id, actor));
+        PW_ASSIGN_OR_RETURN(bool provides, Provides(entry.service, actor));
+        if (!provides)
+            return Denied("a reporter enters monthly figures only for the services their institution provides");
+    }
     if (!IsMonth(month.month)) return FieldError("month", "expected YYYY-MM, got “" + month.month + "”");
     if (month.beneficiaries < 0) return FieldError("beneficiaries", "cannot be negative");
     if (month.waiting < 0) return FieldError("waiting", "cannot be negative");
@@ -223,35 +294,42 @@ Status NeedsService::PutMonth(const domain::ServiceMonth& month, const Actor& ac
     return tx->Commit();
 }
 
-StatusOr<std::vector<ServiceOccupancy>> NeedsService::Occupancy() {
+StatusOr<std::vector<ServiceOccupancy>> NeedsService::Occupancy(const Actor& viewer) {
     PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
     PW_ASSIGN_OR_RETURN(std::vector<domain::ServiceMonth> months, tx->ListServiceMonths(std::nullopt));
     std::map<int64_t, domain::ServiceMonth> latest;  // months come ordered by service, then month
     for (const domain::ServiceMonth& m : months) latest[m.service_id] = m;
-    std::map<int64_t, domain::SocialService> services;
-    std::map<int64_t, bool> wanted;
-    for (const auto& [id, m] : latest) wanted[id] = true;
-    PW_ASSIGN_OR_RETURN(std::vector<storage::PlanSummary> plans, tx->ListPlans(true));
-    for (const storage::PlanSummary& summary : plans) {
-        PW_ASSIGN_OR_RETURN(domain::Plan plan, tx->LoadPlan(summary.id));
+    PW_ASSIGN_OR_RETURN(std::vector<storage::PlanSummary> versions, tx->ListPlans(/*all_versions=*/true));
+    std::vector<int64_t> ids;
+    for (const storage::PlanSummary& plan : VisiblePlans(versions, viewer)) ids.push_back(plan.id);
+    PW_ASSIGN_OR_RETURN(std::vector<domain::Plan> plans, tx->LoadPlans(ids));
+    std::map<int64_t, const domain::SocialService*> services;
+    for (const domain::Plan& plan : plans) {
         for (const domain::SocialService& s : plan.services) {
-            if (s.id && wanted.count(*s.id)) services[*s.id] = s;
+            if (s.id && latest.count(*s.id)) services[*s.id] = &s;
         }
     }
+    const bool full = viewer.Coordinates();
     std::vector<ServiceOccupancy> result;
     for (const auto& [id, m] : latest) {
-        ServiceOccupancy o{.service_id = id, .month = m.month, .beneficiaries = m.beneficiaries, .waiting = m.waiting};
         auto found = services.find(id);
-        if (found != services.end()) {
-            o.code = found->second.code;
-            o.name = found->second.name;
-            if (found->second.capacity && found->second.capacity->value > 0) {
-                o.capacity = found->second.capacity->value;
-                o.occupancy = m.beneficiaries / *o.capacity;
-            }
-        }
-        result.push_back(std::move(o));
+        // Staff also see months of services whose plan has a newer version; the public only what it may see.
+        if (found == services.end() && !full) continue;
+        result.push_back(OccupancyOf(id, found == services.end() ? nullptr : found->second, m, full));
     }
+    return result;
+}
+
+StatusOr<std::vector<ServiceOccupancy>> NeedsService::Occupancy(int64_t service_id, const Actor& viewer) {
+    PW_ASSIGN_OR_RETURN(ServiceEntry entry, RegistryService(store_).GetService(service_id, viewer));
+    bool full = viewer.Coordinates();
+    if (!full) {
+        PW_ASSIGN_OR_RETURN(full, Provides(entry.service, viewer));
+    }
+    PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
+    PW_ASSIGN_OR_RETURN(std::vector<domain::ServiceMonth> months, tx->ListServiceMonths(service_id));
+    std::vector<ServiceOccupancy> result;
+    for (const domain::ServiceMonth& m : months) result.push_back(OccupancyOf(service_id, &entry.service, m, full));
     return result;
 }
 
@@ -265,7 +343,8 @@ StatusOr<std::vector<Gap>> NeedsService::Gaps(const Actor& actor) {
     // Keyed by group and the locality's search key, so "Cluj-Napoca" and "CLUJ NAPOCA" meet.
     struct Cell {
         Gap gap;
-        int needs = 0, open = 0, waiting = 0;
+        int needs = 0, open = 0, served = 0, waiting = 0;
+        bool small_served_part = false, small_waiting_part = false;  // a service's own figure is 1 to 4
     };
     std::map<std::pair<std::string, std::string>, Cell> cells;
     auto cell = [&](const std::string& group, const std::string& locality) -> Cell& {
@@ -298,9 +377,12 @@ StatusOr<std::vector<Gap>> NeedsService::Gaps(const Actor& actor) {
         }
         return found;
     };
-    PW_ASSIGN_OR_RETURN(std::vector<storage::PlanSummary> plans, tx->ListPlans(false));
-    for (const storage::PlanSummary& summary : plans) {
-        PW_ASSIGN_OR_RETURN(domain::Plan plan, tx->LoadPlan(summary.id));
+    // The services of the plans the actor may see: a draft's capacity is not the public's yet.
+    PW_ASSIGN_OR_RETURN(std::vector<storage::PlanSummary> versions, tx->ListPlans(/*all_versions=*/true));
+    std::vector<int64_t> visible;
+    for (const storage::PlanSummary& summary : VisiblePlans(versions, actor)) visible.push_back(summary.id);
+    PW_ASSIGN_OR_RETURN(std::vector<domain::Plan> plans, tx->LoadPlans(visible));
+    for (const domain::Plan& plan : plans) {
         for (const domain::SocialService& s : plan.services) {
             if (s.line != domain::ServiceLineKind::kService || s.state == domain::ServiceState::kProposed) continue;
             std::string group = BeneficiaryGroupOf(s.code);
@@ -311,8 +393,10 @@ StatusOr<std::vector<Gap>> NeedsService::Gaps(const Actor& actor) {
                 if (!s.id) continue;
                 auto m = latest.find(*s.id);
                 if (m != latest.end()) {
-                    c.gap.served += m->second.beneficiaries;
+                    c.served += m->second.beneficiaries;
                     c.waiting += m->second.waiting;
+                    c.small_served_part = c.small_served_part || IsSmallCount(m->second.beneficiaries);
+                    c.small_waiting_part = c.small_waiting_part || IsSmallCount(m->second.waiting);
                 }
             }
         }
@@ -321,17 +405,45 @@ StatusOr<std::vector<Gap>> NeedsService::Gaps(const Actor& actor) {
     std::vector<Gap> result;
     for (auto& [key, c] : cells) {
         Gap gap = c.gap;
-        double free = std::max(0.0, gap.capacity - gap.served);
-        gap.suppressed = !full && ((c.needs > 0 && c.needs < kMinimumCount) || (c.waiting > 0 && c.waiting < kMinimumCount));
-        if (!gap.suppressed) {
-            gap.needs = c.needs;
-            gap.open_needs = c.open;
-            gap.waiting = c.waiting;
-            gap.uncovered = std::max(0.0, c.open + c.waiting - free);
+        gap.needs = c.needs;
+        gap.open_needs = c.open;
+        gap.served = c.served;
+        gap.waiting = c.waiting;
+        double free = std::max(0.0, gap.capacity - c.served);
+        gap.uncovered = std::max(0.0, c.open + c.waiting - free);
+        if (!full) {
+            // A cell's figure is the sum of its services' figures, which the public occupancy shows with
+            // small ones withheld: the sum would give a withheld one back.
+            if (c.small_served_part) gap.served.reset();
+            if (c.small_waiting_part) gap.waiting.reset();
+            gap.suppressed = c.small_served_part || c.small_waiting_part;
+            gap = SuppressSmallCounts(std::move(gap));
         }
         result.push_back(std::move(gap));
     }
     return result;
+}
+
+Gap SuppressSmallCounts(Gap gap) {
+    auto small = [](double count) { return count > 0 && count < kMinimumCount; };
+    auto withhold = [&gap](auto& count) {
+        if (count) gap.suppressed = true;
+        count.reset();
+    };
+    if (gap.needs && small(*gap.needs)) withhold(gap.needs);
+    // needs - open_needs is the number referred: small, it must not be recoverable either.
+    if (!gap.needs || (gap.open_needs && (small(*gap.open_needs) || small(*gap.needs - *gap.open_needs)))) {
+        withhold(gap.open_needs);
+    }
+    if (gap.served && small(*gap.served)) withhold(gap.served);
+    if (gap.waiting && small(*gap.waiting)) withhold(gap.waiting);
+    // uncovered = open_needs + waiting - (capacity - served), with capacity public: shown with all three it
+    // gives back a withheld one; a small uncovered is withheld with open_needs, its term about people in need.
+    if (gap.uncovered && small(*gap.uncovered)) withhold(gap.open_needs);
+    if (!gap.open_needs || !gap.served || !gap.waiting || (gap.uncovered && small(*gap.uncovered))) {
+        withhold(gap.uncovered);
+    }
+    return gap;
 }
 
 std::string NeedsToJson(const std::vector<domain::Need>& needs) {
@@ -342,7 +454,24 @@ std::string NeedsToJson(const std::vector<domain::Need>& needs) {
         row["person_key"] = n.person_key;
         row["created_by"] = n.created_by;
         row["created_at"] = n.created_at;
+        row["version"] = n.version;
         list.push_back(std::move(row));
+    }
+    return list.dump() + "\n";
+}
+
+std::string OccupancyToJson(const std::vector<ServiceOccupancy>& months) {
+    ordered_json list = ordered_json::array();
+    for (const ServiceOccupancy& o : months) {
+        list.push_back({{"service", o.service_id},
+                        {"code", o.code},
+                        {"name", o.name},
+                        {"month", o.month},
+                        {"beneficiaries", Optional(o.beneficiaries)},
+                        {"waiting", Optional(o.waiting)},
+                        {"capacity", Optional(o.capacity)},
+                        {"occupancy", Optional(o.occupancy)},
+                        {"suppressed", o.suppressed}});
     }
     return list.dump() + "\n";
 }
@@ -350,10 +479,15 @@ std::string NeedsToJson(const std::vector<domain::Need>& needs) {
 std::string GapsToJson(const std::vector<Gap>& gaps) {
     ordered_json list = ordered_json::array();
     for (const Gap& g : gaps) {
-        list.push_back({{"beneficiary_group", g.beneficiary_group}, {"locality", g.locality},
-                        {"needs", Optional(g.needs)}, {"open_needs", Optional(g.open_needs)},
-                        {"capacity", g.capacity}, {"served", g.served}, {"waiting", Optional(g.waiting)},
-                        {"uncovered", Optional(g.uncovered)}, {"suppressed", g.suppressed}});
+        list.push_back({{"beneficiary_group", g.beneficiary_group},
+                        {"locality", g.locality},
+                        {"needs", Optional(g.needs)},
+                        {"open_needs", Optional(g.open_needs)},
+                        {"capacity", g.capacity},
+                        {"served", Optional(g.served)},
+                        {"waiting", Optional(g.waiting)},
+                        {"uncovered", Optional(g.uncovered)},
+                        {"suppressed", g.suppressed}});
     }
     return list.dump() + "\n";
 }

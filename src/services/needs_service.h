@@ -38,29 +38,49 @@ struct NewNeed {
     std::string identity;                   // e.g. a personal number; never stored
 };
 
-// Needs against capacity for one beneficiary group in one locality.
+// What is recorded about a need after it: where it was referred and what came of
+// it. Both replace the stored values.
+struct NeedUpdate {
+    int version = 0;                    // Need::version of the record the edit was made on
+    std::optional<int64_t> service_id;  // the social service it was referred to; nullopt: none
+    std::string outcome;                // as recorded; empty while open
+};
+
+// Needs against capacity for one beneficiary group in one locality. For the
+// public every count of 1 to kMinimumCount - 1 is nullopt, and so is every count
+// that would give one back by subtraction (SuppressSmallCounts).
 struct Gap {
     std::string beneficiary_group;
     std::string locality;
-    std::optional<int> needs;       // every recorded need; nullopt when suppressed
-    std::optional<int> open_needs;  // not yet referred to a service; nullopt when suppressed
-    double capacity = 0;            // places and per-day capacity of the services there
-    int served = 0;                 // beneficiaries in each service's latest reported month
-    std::optional<int> waiting;     // waiting lists of those months; nullopt when suppressed
-    std::optional<double> uncovered;  // open needs beyond the free capacity; nullopt when suppressed
-    bool suppressed = false;
+    std::optional<int> needs;         // every recorded need
+    std::optional<int> open_needs;    // not yet referred to a service
+    double capacity = 0;              // places and per-day capacity of the services there (public plan data)
+    std::optional<int> served;        // beneficiaries in each service's latest reported month
+    std::optional<int> waiting;       // waiting lists of those months
+    std::optional<double> uncovered;  // open needs and waiting beyond the free capacity
+    bool suppressed = false;          // some count above is withheld
 };
 
-// Occupancy of one service from its latest reported month.
+// Withholds, in a gap computed in full, what the public may not see: each count
+// of 1 to kMinimumCount - 1, and the counts from which a withheld one (or the
+// number of referred needs, needs - open_needs) could be recomputed: open_needs
+// goes with needs or the referred count, uncovered with any of open_needs,
+// served and waiting, and open_needs with an uncovered of 1 to 4.
+Gap SuppressSmallCounts(Gap gap);
+
+// Occupancy of one service in one month. For a viewer who sees counts
+// suppressed (Occupancy) a count of 1 to kMinimumCount - 1 is nullopt, and the
+// occupancy with it, which capacity would turn back into the count.
 struct ServiceOccupancy {
     int64_t service_id = 0;
     std::string code;
     std::string name;
     std::string month;
-    int beneficiaries = 0;
-    int waiting = 0;
+    std::optional<int> beneficiaries;
+    std::optional<int> waiting;
     std::optional<double> capacity;
     std::optional<double> occupancy;  // beneficiaries / capacity; 1.0 = 100 %
+    bool suppressed = false;          // a count above is withheld
 };
 
 class NeedsService {
@@ -80,16 +100,32 @@ public:
     // coordinator: all, or one institution's), each read audited.
     // kPermissionDenied for the public.
     StatusOr<std::vector<domain::Need>> List(const Actor& actor, std::optional<int64_t> institution_id = std::nullopt);
+    // Records a need's referral and outcome in one transaction with its audit
+    // event (need.update, before and after, never the person key); returns the
+    // record as stored now. kPermissionDenied unless the actor coordinates or
+    // belongs to the recording institution; kNotFound for an unknown need or
+    // service; kConflict when the record changed since update.version.
+    StatusOr<domain::Need> Update(int64_t need_id, const NeedUpdate& update, const Actor& actor);
 
     // Beneficiaries and waiting list of one service in one month (YYYY-MM);
-    // replaces an earlier figure (service.month). Coordinators only.
+    // replaces an earlier figure, audited (service.month). Coordinators, and
+    // reporters of the institution the service's provider names (registry
+    // name, alias or acronym). kPermissionDenied for everyone else;
+    // kInvalidArgument naming the field (month, beneficiaries, waiting);
+    // kNotFound for a service the actor cannot see.
     Status PutMonth(const domain::ServiceMonth& month, const Actor& actor);
-    // Latest month of every service that has one.
-    StatusOr<std::vector<ServiceOccupancy>> Occupancy();
+    // Latest month of every service that has one, exact for coordinators.
+    StatusOr<std::vector<ServiceOccupancy>> Occupancy(const Actor& viewer);
+    // Every reported month of one service, oldest first, against its capacity:
+    // exact for coordinators and the provider's reporters, small counts
+    // suppressed for everyone else. kNotFound for a service of a plan the
+    // viewer may not see (a draft) or no service at all.
+    StatusOr<std::vector<ServiceOccupancy>> Occupancy(int64_t service_id, const Actor& viewer);
 
     // Needs per beneficiary group and locality against the capacity of the
-    // services of the newest plans there. For anyone but coordinators, counts
-    // under kMinimumCount are suppressed.
+    // services of the newest plans there that the actor may see (the public:
+    // published ones). For anyone but coordinators, small counts are
+    // suppressed (SuppressSmallCounts).
     StatusOr<std::vector<Gap>> Gaps(const Actor& actor);
 
     // The pseudonymous key of an identity: lower-case hex HMAC-SHA256 of its
@@ -99,6 +135,8 @@ public:
 
 private:
     StatusOr<std::string> Secret();
+    // Whether the actor is a reporter of the institution the service's provider names.
+    StatusOr<bool> Provides(const domain::SocialService& service, const Actor& actor);
 
     storage::Store& store_;
 };
@@ -106,5 +144,6 @@ private:
 // JSON (compact, one line) as the CLI --json and the API print them.
 std::string NeedsToJson(const std::vector<domain::Need>& needs);
 std::string GapsToJson(const std::vector<Gap>& gaps);
+std::string OccupancyToJson(const std::vector<ServiceOccupancy>& months);
 
 }  // namespace planwatch::services

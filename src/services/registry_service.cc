@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <nlohmann/json.hpp>
 
+#include "domain/civil_date.h"
 #include "domain/plan.h"
 #include "import/recognise/nomenclature.h"
 
@@ -44,6 +46,7 @@ ordered_json RecordJson(const storage::InstitutionRecord& r) {
             {"parent_name", i.parent},
             {"contact", i.contact},
             {"reviewed", r.reviewed},
+            {"needs_review", !r.reviewed},
             {"plans", r.plans},
             {"leads", r.leads},
             {"partners_on", r.partners},
@@ -68,8 +71,27 @@ void AddTo(ServiceGroupTotals& totals, const domain::SocialService& s) {
     for (const domain::ServiceBudget& b : s.budget) totals.budget_minor[b.year] += b.amount_minor;
 }
 
+// A licence that ends before it starts, or an existing service's licence that ended
+// before the plan's year began: the service cannot run on it during the plan.
+void CheckLicence(const domain::SocialService& s, std::optional<int> plan_year, const std::string& who,
+                  const std::function<void(const std::string&, const std::string&)>& warn) {
+    if (!s.licence || !s.licence->expiry) return;
+    const domain::DatePoint& expiry = *s.licence->expiry;
+    if (s.licence->date && domain::LastDay(expiry) < domain::FirstDay(*s.licence->date)) {
+        warn("licence_expiry_before_date",
+             fmt::format("{}: licence {} expires on {}, before its date {}", who, s.licence->number,
+                         domain::ToString(expiry), domain::ToString(*s.licence->date)));
+    }
+    if (plan_year && s.state != domain::ServiceState::kProposed &&
+        domain::LastDay(expiry) < domain::CivilDate{*plan_year, 1, 1}) {
+        warn("licence_expired", fmt::format("{}: licence {} expired on {}, before the plan year {}", who,
+                                            s.licence->number, domain::ToString(expiry), *plan_year));
+    }
+}
+
 // Values that cannot be true of a service; each is a warning where it was read.
-void CheckValues(int64_t plan_id, const domain::SocialService& s, std::vector<RegistryWarning>& warnings) {
+void CheckValues(int64_t plan_id, std::optional<int> plan_year, const domain::SocialService& s,
+                 std::vector<RegistryWarning>& warnings) {
     const std::string who = s.code.empty() ? "“" + s.name + "”" : s.code + " “" + s.name + "”";
     auto warn = [&](const std::string& code, const std::string& message) {
         warnings.push_back({plan_id, s.source_line, code, message});
@@ -89,6 +111,7 @@ void CheckValues(int64_t plan_id, const domain::SocialService& s, std::vector<Re
     if (s.line == domain::ServiceLineKind::kService && !s.code.empty() && !Nomenclature::Default().Find(s.code)) {
         warn("unknown_code", who + ": code not in the HG 867/2015 nomenclature");
     }
+    CheckLicence(s, plan_year, who, warn);
 }
 
 ProposedCostCheck CheckCost(int64_t plan_id, const domain::SocialService& s) {
@@ -268,7 +291,7 @@ StatusOr<ServiceStatistics> RegistryService::Statistics(std::optional<int64_t> p
                 case domain::ServiceLineKind::kService: break;
             }
             ++stats.services;
-            CheckValues(pid, s, stats.warnings);
+            CheckValues(pid, plan.period_start, s, stats.warnings);
             AddTo(stats.by_group[BeneficiaryGroupOf(s.code)], s);
             AddTo(stats.by_locality[s.locality], s);
             for (const domain::ServiceBudget& b : s.budget) {
@@ -298,6 +321,8 @@ std::string InstitutionsToJson(const std::vector<storage::InstitutionRecord>& re
     for (const storage::InstitutionRecord& record : records) list.push_back(RecordJson(record));
     return list.dump() + "\n";
 }
+
+std::string InstitutionToJson(const storage::InstitutionRecord& record) { return RecordJson(record).dump() + "\n"; }
 
 std::string InstitutionProfileToJson(const InstitutionProfile& profile) {
     ordered_json body = RecordJson(profile.record);

@@ -14,6 +14,7 @@
 
 #include "common/status.h"
 #include "domain/institution.h"
+#include "domain/social_service.h"
 #include "services/actor.h"
 #include "storage/store.h"
 
@@ -52,7 +53,8 @@ struct ServiceGroupTotals {
 struct RegistryWarning {
     int64_t plan_id = 0;
     int line = 0;
-    std::string code;  // total_mismatch, total_unreadable, occupancy_over_100, impossible_value, unknown_code, …
+    std::string code;  // total_mismatch, total_unreadable, occupancy_over_100, impossible_value, unknown_code,
+                       // licence_expiry_before_date, licence_expired, …
     std::string message;
 };
 
@@ -101,6 +103,53 @@ struct ServiceStatistics {
     std::vector<RegistryWarning> warnings;
 };
 
+// A filter over the institution registry: GET /api/v1/institutions?q=&kind=&review=&parent=,
+// the institutions page and `planwatch institutions --q`. Empty fields match everything.
+struct InstitutionFilter {
+    std::string q;                     // every word in the name, acronym or an alias; case and diacritics ignored
+    std::string kind;                  // one of InstitutionKinds()
+    std::optional<bool> needs_review;  // true: an import created it and nobody confirmed it yet
+    std::optional<int64_t> parent_id;  // only the direct units of this institution
+};
+
+// A filter over the social services of the plans a viewer may see: GET /api/v1/services,
+// the services page and `planwatch services --q --code --category`.
+struct ServiceFilter {
+    std::string q;     // every word in the name, provider, locality, beneficiaries or code; case and diacritics ignored
+    std::string code;  // the first whole parts of the code, spaces and case ignored: "8790", "8790 CR-C"
+    std::string category;  // the beneficiary group of the code: "C" in "8790 CR-C-I"
+    std::optional<int64_t> plan_id;
+};
+
+// One social service with the plan that lists it.
+struct ServiceEntry {
+    int64_t plan_id = 0;
+    std::string plan_title;
+    domain::SocialService service;
+    // The code in the HG 867/2015 nomenclature as planwatch knows it
+    // (data/nomenclature/hg867_2015.json); all empty for a code it does not know.
+    std::string described_as;  // how documents describe services under the code
+    std::string type_name;     // "residential centre (centru rezidențial)"
+    std::string group_name;    // "children"
+};
+
+struct ServiceListing {
+    std::vector<ServiceEntry> entries;    // by plan id, then as the plan lists them
+    std::vector<std::string> categories;  // every beneficiary group among the plans' services, sorted
+};
+
+// The kinds imports write (data/nomenclature/organisation_units.json and the
+// action-plan institutions), "" first for none: what an administrator chooses
+// from and what the kind filter accepts.
+const std::vector<std::string>& InstitutionKinds();
+
+// The filters as a URL or a command line gives them. kMalformed naming the field
+// ("kind", "review", "parent"; "category", "plan") for a value it cannot hold.
+StatusOr<InstitutionFilter> ParseInstitutionFilter(std::string q, std::string kind, const std::string& review,
+                                                   const std::string& parent);
+StatusOr<ServiceFilter> ParseServiceFilter(std::string q, std::string code, std::string category,
+                                           const std::string& plan);
+
 class RegistryService {
 public:
     explicit RegistryService(storage::Store& store) : store_(store) {}
@@ -141,6 +190,21 @@ public:
     StatusOr<int64_t> AddInstitution(storage::InstitutionEdit edit, const Actor& actor);
     Status EditInstitution(int64_t institution_id, storage::InstitutionEdit edit, const Actor& actor);
 
+    // Institutions matching filter, ordered by name, with their plans, leads and
+    // partners counted over the plans viewer may see (services/plan_catalog.h),
+    // so a draft shows in no public count.
+    StatusOr<std::vector<storage::InstitutionRecord>> FindInstitutions(const InstitutionFilter& filter,
+                                                                       const Actor& viewer);
+    // One registry entry, counted as FindInstitutions does, whether or not a
+    // plan names it. kNotFound for an unknown id.
+    StatusOr<storage::InstitutionRecord> FindInstitution(int64_t institution_id, const Actor& viewer);
+    // The services (not contracting, information or training lines) of the
+    // newest plans viewer may see that match filter; a filter's plan that is
+    // not one of them lists nothing.
+    StatusOr<ServiceListing> FindServices(const ServiceFilter& filter, const Actor& viewer);
+    // One service by id from those plans; kNotFound otherwise.
+    StatusOr<ServiceEntry> GetService(int64_t service_id, const Actor& viewer);
+
     // Statistics over the services of the newest plans, or of one plan.
     // kNotFound for an unknown plan id.
     StatusOr<ServiceStatistics> Statistics(std::optional<int64_t> plan_id = std::nullopt);
@@ -155,6 +219,12 @@ std::string BeneficiaryGroupOf(const std::string& code);
 // JSON (compact, one line) of the listing, a profile and the statistics, as the
 // CLI --json and the API print them. Amounts are in lei (bani / 100).
 std::string InstitutionsToJson(const std::vector<storage::InstitutionRecord>& records);
+// One entry of the listing, as an object.
+std::string InstitutionToJson(const storage::InstitutionRecord& record);
+// [{"id","plan","code","category","name","beneficiaries","provider","locality",
+//   "capacity":{"value","unit"}|null,"occupancy","state","budget":[{"year","source","amount","currency"}],
+//   "licence":{"number","date","expiry"}|null}]
+std::string ServicesToJson(const std::vector<ServiceEntry>& entries);
 std::string InstitutionProfileToJson(const InstitutionProfile& profile);
 std::string StatisticsToJson(const ServiceStatistics& statistics);
 

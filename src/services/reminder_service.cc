@@ -28,7 +28,7 @@ Status NeedsCoordinator(const Actor& actor, const char* what) {
 // round alone, so that plans without one are never loaded.
 bool MayRemind(const domain::ReportingRound& round, const domain::CivilDate& opens, const domain::CivilDate& due,
                const domain::CivilDate& today, const ReminderPolicy& policy) {
-    if (round.closed) return false;
+    if (domain::ClosedBy(round, domain::ToString(today))) return false;
     return ReminderOn({.opens_on = opens, .due_on = due}, today, policy).has_value();
 }
 

@@ -26,7 +26,7 @@ std::string DateOnly(const std::string& timestamp) { return timestamp.substr(0, 
 std::string RoundJson(const domain::ReportingRound& round) {
     return nlohmann::ordered_json{{"plan_id", round.plan_id},   {"period", round.period},
                                   {"opens_on", round.opens_on}, {"due_on", round.due_on},
-                                  {"grace_days", round.grace_days}}
+                                  {"grace_days", round.grace_days}, {"closed_on", round.closed_on}}
         .dump();
 }
 
@@ -41,9 +41,10 @@ std::optional<int64_t> InstitutionIdOf(const domain::Plan& plan, const std::stri
 
 bool RoundLocked(const domain::ReportingRound& round, std::optional<int64_t> institution_id,
                  const std::vector<storage::RoundReopening>& reopenings, const domain::CivilDate& today) {
+    bool closed = domain::ClosedBy(round, domain::ToString(today));
     StatusOr<domain::CivilDate> due = domain::ParseCivilDate(round.due_on);
-    if (!due.ok()) return round.closed;
-    bool locked = round.closed || today > domain::AddDays(*due, round.grace_days);
+    if (!due.ok()) return closed;
+    bool locked = closed || today > domain::AddDays(*due, round.grace_days);
     if (!locked || !institution_id) return locked;
     for (const storage::RoundReopening& reopening : reopenings) {
         if (reopening.institution_id != *institution_id) continue;
@@ -207,6 +208,26 @@ StatusOr<RoundView> RoundService::Reopen(int64_t round_id, const std::string& in
     return Get(round_id, today, actor);
 }
 
+StatusOr<RoundView> RoundService::Close(int64_t round_id, const Actor& actor, const domain::CivilDate& today) {
+    PW_RETURN_IF_ERROR(NeedsCoordinator(actor, "close a reporting round"));
+    {
+        PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
+        PW_ASSIGN_OR_RETURN(std::optional<domain::ReportingRound> round, tx->FindRound(round_id));
+        if (!round) return NotFound(fmt::format("no reporting round with id {}", round_id));
+        if (!round->closed_on.empty()) {
+            return Conflict(fmt::format("the {} round was closed on {} already", round->period, round->closed_on));
+        }
+        domain::ReportingRound closed = *round;
+        closed.closed_on = domain::ToString(today);
+        PW_RETURN_IF_ERROR(tx->CloseRound(round_id, closed.closed_on));
+        PW_RETURN_IF_ERROR(tx->Append({.actor = actor.name, .action = "round.close", .entity = "reporting_round",
+                                       .entity_id = std::to_string(round_id), .before_json = RoundJson(*round),
+                                       .after_json = RoundJson(closed)}));
+        PW_RETURN_IF_ERROR(tx->Commit());
+    }
+    return Get(round_id, today, actor);
+}
+
 nlohmann::ordered_json RoundViewToJson(const RoundView& view) {
     using nlohmann::ordered_json;
     auto id_or_null = [](const std::optional<int64_t>& id) { return id ? ordered_json(*id) : ordered_json(nullptr); };
@@ -237,6 +258,7 @@ nlohmann::ordered_json RoundViewToJson(const RoundView& view) {
             {"opens_on", view.round.opens_on},
             {"due_on", view.round.due_on},
             {"grace_days", view.round.grace_days},
+            {"closed_on", view.round.closed_on.empty() ? ordered_json(nullptr) : ordered_json(view.round.closed_on)},
             {"locks_after", view.locks_after},
             {"locked", view.locked},
             {"expected", view.expected_count},

@@ -82,12 +82,18 @@ public:
     StatusOr<RoundView> Reopen(int64_t round_id, const std::string& institution, const std::string& until_on,
                                const Actor& actor, const domain::CivilDate& today);
 
+    // Closes the round from today for every institution without a reopening
+    // (reporters can no longer write; a missing lead's report now counts as not
+    // reported); audited as round.close. kPermissionDenied unless the actor
+    // coordinates; kNotFound for an unknown round; kConflict when already closed.
+    StatusOr<RoundView> Close(int64_t round_id, const Actor& actor, const domain::CivilDate& today);
+
 private:
     storage::Store& store_;
 };
 
 // Whether reporters of institution_id may no longer write in round as of today:
-// after due_on + grace_days, unless a reopening for it runs until today or later.
+// after due_on + grace_days or from the day a coordinator closed it, unless a reopening for it runs until today or later.
 bool RoundLocked(const domain::ReportingRound& round, std::optional<int64_t> institution_id,
                  const std::vector<storage::RoundReopening>& reopenings, const domain::CivilDate& today);
 

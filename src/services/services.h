@@ -22,7 +22,8 @@ namespace planwatch::services {
 
 class Services {
 public:
-    Services(storage::Store& store, ImportServiceOptions import_options = {})
+    // rules: the status thresholds of the installation (StatusService).
+    Services(storage::Store& store, ImportServiceOptions import_options = {}, domain::StatusRules rules = {})
         : catalog_(store),
           publishing_(store),
           imports_(store, std::move(import_options)),
@@ -34,7 +35,7 @@ public:
           search_(store),
           rounds_(store),
           reports_(store),
-          statuses_(store),
+          statuses_(store, rules),
           registry_(store),
           needs_(store),
           reminders_(store),

@@ -61,7 +61,8 @@ StatusOr<NewSession> SessionService::SignIn(const std::string& email, const std:
     PW_ASSIGN_OR_RETURN(std::optional<domain::User> user, tx->FindUserByEmail(email));
     bool valid = false;
     if (user && !user->password_hash.empty()) {
-        valid = VerifyPassword(password, user->password_hash);
+        // A disabled account gets the same answer as a wrong password, after the same work.
+        valid = VerifyPassword(password, user->password_hash) && !user->Disabled();
     } else {
         (void)VerifyPassword(password, DummyHash());
     }

@@ -32,6 +32,16 @@ std::vector<reports::ActivityReports> GroupReports(const domain::Plan& plan,
     return result;
 }
 
+nlohmann::ordered_json ReasonPartsJson(const std::vector<domain::ReasonPart>& parts) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const domain::ReasonPart& part : parts) {
+        nlohmann::ordered_json params = nlohmann::ordered_json::object();
+        for (const auto& [name, value] : part.params) params[name] = value;
+        out.push_back({{"code", part.code}, {"params", params}});
+    }
+    return out;
+}
+
 namespace {
 
 struct StoredInputs {
@@ -83,7 +93,7 @@ std::string DataVersion(const domain::Plan& plan, const StoredInputs& in) {
     }
     for (const domain::ReportingRound& round : in.rounds) {
         text += fmt::format("\nround {} {} {} {} {} {}", round.id.value_or(0), round.period, round.opens_on,
-                            round.due_on, round.grace_days, round.closed);
+                            round.due_on, round.grace_days, round.closed_on);
     }
     for (const auto& [id, name] : in.names) text += fmt::format("\nname {} {}", id, name);
     return Sha256Hex(text);
@@ -91,12 +101,18 @@ std::string DataVersion(const domain::Plan& plan, const StoredInputs& in) {
 
 }  // namespace
 
+reports::ModelOptions StatusService::WithRules(const reports::ModelOptions& options) const {
+    reports::ModelOptions with_rules = options;
+    with_rules.rules = rules_;
+    return with_rules;
+}
+
 StatusOr<reports::ReportModel> StatusService::Compute(int64_t plan_id, const domain::CivilDate& as_of,
                                                       const reports::ModelOptions& options) {
     PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
     PW_ASSIGN_OR_RETURN(domain::Plan plan, tx->LoadPlan(plan_id));
     PW_ASSIGN_OR_RETURN(StoredInputs in, ReadInputs(*tx, plan));
-    return Build(plan, in, as_of, options);
+    return Build(plan, in, as_of, WithRules(options));
 }
 
 StatusOr<VersionedModel> StatusService::ComputeVersioned(int64_t plan_id, const domain::CivilDate& as_of,
@@ -105,7 +121,7 @@ StatusOr<VersionedModel> StatusService::ComputeVersioned(int64_t plan_id, const 
     PW_ASSIGN_OR_RETURN(domain::Plan plan, tx->LoadPlan(plan_id));
     PW_ASSIGN_OR_RETURN(StoredInputs in, ReadInputs(*tx, plan));
     std::string version = DataVersion(plan, in);
-    PW_ASSIGN_OR_RETURN(reports::ReportModel model, Build(plan, in, as_of, options));
+    PW_ASSIGN_OR_RETURN(reports::ReportModel model, Build(plan, in, as_of, WithRules(options)));
     return VersionedModel{.model = std::move(model), .data_version = std::move(version)};
 }
 
@@ -114,7 +130,7 @@ StatusOr<reports::ReportModel> StatusService::Compute(const domain::Plan& plan, 
     if (!plan.id) return InvalidArgument("the plan has no id: statuses are computed for stored plans");
     PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
     PW_ASSIGN_OR_RETURN(StoredInputs in, ReadInputs(*tx, plan));
-    return Build(plan, in, as_of, options);
+    return Build(plan, in, as_of, WithRules(options));
 }
 
 Status StatusService::ComputeEach(const std::vector<int64_t>& plan_ids, const domain::CivilDate& as_of,
@@ -132,7 +148,7 @@ Status StatusService::ComputeEach(const std::vector<int64_t>& plan_ids, const do
         for (const domain::Plan& plan : plans) {
             StoredInputs in{std::move(reports_of.at(*plan.id)), std::move(rounds_of.at(*plan.id)), {}};
             PW_ASSIGN_OR_RETURN(in.names, WriterNames(*tx, plan, in.reports));
-            PW_ASSIGN_OR_RETURN(reports::ReportModel model, Build(plan, in, as_of, options));
+            PW_ASSIGN_OR_RETURN(reports::ReportModel model, Build(plan, in, as_of, WithRules(options)));
             PW_RETURN_IF_ERROR(visit(std::move(model)));
         }
     }

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "common/status.h"
 #include "domain/civil_date.h"
 #include "reports/report_model.h"
@@ -27,8 +29,14 @@ struct VersionedModel {
 
 class StatusService {
 public:
-    // Borrows store, which must outlive the service.
-    explicit StatusService(storage::Store& store) : store_(store) {}
+    // Borrows store, which must outlive the service. Every status it computes
+    // follows rules (the installation's thresholds: serve and status take them as
+    // flags), whatever ModelOptions::rules a caller passes. rules must satisfy
+    // domain::ValidateRules.
+    explicit StatusService(storage::Store& store, domain::StatusRules rules = {})
+        : store_(store), rules_(rules) {}
+
+    const domain::StatusRules& rules() const { return rules_; }
 
     // Every activity's status and reason, the counts per status, per pillar and
     // per institution, and per-round completeness. kNotFound for an unknown plan.
@@ -61,8 +69,15 @@ public:
     static constexpr size_t kPlansPerBatch = 64;
 
 private:
+    reports::ModelOptions WithRules(const reports::ModelOptions& options) const;
+
     storage::Store& store_;
+    domain::StatusRules rules_;
 };
+
+// The clauses of a status reason with their stable codes, as the API and
+// `status --json` give them: [{"code": "deadline_passed", "params": {"due": "2018-12-31"}}, …].
+nlohmann::ordered_json ReasonPartsJson(const std::vector<domain::ReasonPart>& parts);
 
 // The stored reports of a plan grouped per activity, with the writers' names, as BuildReportModel takes them.
 std::vector<reports::ActivityReports> GroupReports(const domain::Plan& plan,

@@ -79,6 +79,16 @@ struct ReportRevision {
     std::string changed_at;
 };
 
+// An uploaded evidence file, stored once per content (monitoring issue).
+struct EvidenceFile {
+    std::string sha256;  // 64 lower-case hex digits of bytes
+    int64_t size = 0;
+    std::string media_type;  // as given at the first upload
+    std::string bytes;       // empty when read without content
+    std::string stored_at;   // ISO 8601 UTC
+    std::string stored_by;   // actor
+};
+
 // One reminder digest for one institution on one day; sent_at is empty until sent.
 struct OutboxMessage {
     std::optional<int64_t> id;
@@ -158,6 +168,11 @@ public:
 
     virtual StatusOr<int64_t> InsertUser(const domain::User& user) = 0;  // kConflict for a known e-mail
     virtual StatusOr<std::optional<domain::User>> FindUserByEmail(const std::string& email) = 0;
+    // Writes user's role, institution and disabled_at (the e-mail and password
+    // stay); kNotFound for an unknown user.id.
+    virtual Status UpdateUser(const domain::User& user) = 0;
+    // Ends every session of the user and deletes its API tokens.
+    virtual Status RevokeUserAccess(int64_t user_id) = 0;
     // Stores an API token of a user by the SHA-256 (lower-case hex) of its secret;
     // the secret itself is never stored. Returns the token's id; kNotFound for an
     // unknown user, kConflict for a hash already stored.
@@ -194,6 +209,8 @@ public:
     // (empty for a plan without rounds or an unknown id).
     virtual StatusOr<std::map<int64_t, std::vector<domain::ReportingRound>>> ListRoundsOfPlans(
         const std::vector<int64_t>& plan_ids) = 0;
+    // Closes a round early from closed_on (YYYY-MM-DD); kNotFound for an unknown round.
+    virtual Status CloseRound(int64_t round_id, const std::string& closed_on) = 0;
     // Replaces an earlier reopening of the same round and institution.
     virtual Status UpsertRoundReopening(const RoundReopening& reopening) = 0;
     virtual StatusOr<std::vector<RoundReopening>> ListRoundReopenings(int64_t round_id) = 0;
@@ -224,6 +241,13 @@ public:
         const std::vector<int64_t>& plan_ids, ReportFields fields = ReportFields::kAll) = 0;
     virtual Status InsertReportRevision(const ReportRevision& revision) = 0;
     virtual StatusOr<std::vector<ReportRevision>> ListReportRevisions(int64_t report_id) = 0;
+    // Evidence files. PutEvidenceFile stores the file unless one with its sha256
+    // is stored already (the first upload's media type stays) and tells which.
+    // A report's evidence names a file by sha256; readers fill size and media type from it.
+    virtual StatusOr<bool> PutEvidenceFile(const EvidenceFile& file) = 0;
+    virtual StatusOr<std::optional<EvidenceFile>> LoadEvidenceFile(const std::string& sha256, bool with_bytes) = 0;
+    // Ids of the reports whose evidence names the file, ascending.
+    virtual StatusOr<std::vector<int64_t>> ListReportsWithEvidence(const std::string& sha256) = 0;
     // The plan an activity (node id) belongs to; nullopt for an unknown node.
     virtual StatusOr<std::optional<int64_t>> FindActivityPlan(int64_t activity_id) = 0;
     // The registry name of an institution; nullopt for an unknown id.
@@ -269,6 +293,11 @@ public:
     virtual StatusOr<std::optional<domain::Need>> LoadNeed(int64_t need_id) = 0;
     // Needs recorded by one institution, or by all with nullopt; oldest first.
     virtual StatusOr<std::vector<domain::Need>> ListNeeds(std::optional<int64_t> institution_id) = 0;
+    // Sets the referral (service_id) and outcome of a stored need and bumps its
+    // version, if the stored version is still `version`. kNotFound for an unknown
+    // need or service; kConflict when the need was changed since `version`.
+    virtual Status UpdateNeed(int64_t need_id, int version, std::optional<int64_t> service_id,
+                              const std::string& outcome) = 0;
     // Replaces the month's figures of that service; kNotFound for an unknown service.
     virtual Status PutServiceMonth(const domain::ServiceMonth& month) = 0;
     // Of one service, or of all with nullopt; by service then month.

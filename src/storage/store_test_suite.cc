@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "storage/sql/migrations.h"
+#include "storage/sql/tables.h"
 #include "storage/test_plans.h"
 
 namespace planwatch::storage::testing {
@@ -99,7 +100,8 @@ TEST_P(StoreSuite, MigratesAnEmptyDatabase) {
     ASSERT_TRUE(applied.ok()) << applied.status();
     EXPECT_EQ(*applied, KnownMigrations(GetParam().name));
     std::map<std::string, int64_t> counts = Counts(*store_);
-    EXPECT_EQ(counts.size(), 30u);
+    EXPECT_EQ(counts.size(), sql::kTables.size());  // 31 with evidence_file (migration 0009)
+    EXPECT_TRUE(counts.contains("evidence_file"));
     for (const auto& [table, count] : counts) EXPECT_EQ(count, 0) << table;
     EXPECT_TRUE(store_->Check().ok()) << store_->Check();
 }
@@ -161,6 +163,40 @@ TEST_P(StoreSuite, LoadGivesBackExactlyWhatWasInserted) {
     // A second plan naming the same institutions reuses the registry entries.
     Import(*store_, MakeRichPlan(5, "b"));
     EXPECT_EQ(Counts(*store_)["institution"], 5);
+}
+
+TEST_P(StoreSuite, ServiceLicencesComeBackAsInserted) {
+    domain::Plan plan = MakeRichPlan(3);
+    ASSERT_GE(plan.services.size(), 3u);
+    // Granted to the day, ending at a month; a number alone; dates without a number; none.
+    plan.services[0].licence = domain::ServiceLicence{
+        .number = "LF 0001234", .date = domain::DatePoint{2019, 3, 12}, .expiry = domain::DatePoint{2024, 3, 0}};
+    plan.services[1].licence = domain::ServiceLicence{.number = "1047/2021"};
+    plan.services[2].licence =
+        domain::ServiceLicence{.date = domain::DatePoint{2020, 0, 0}, .expiry = domain::DatePoint{2025, 12, 31}};
+    domain::SocialService unlicensed = plan.services[0];
+    unlicensed.licence.reset();
+    unlicensed.source_line = 99;
+    plan.services.push_back(unlicensed);
+    ASSERT_TRUE(domain::Validate(plan).ok()) << domain::Validate(plan);
+    int64_t id = Import(*store_, plan);
+    domain::Plan loaded = Load(*store_, id);
+    ASSERT_EQ(loaded.services.size(), plan.services.size());
+    ASSERT_TRUE(loaded.services[0].licence);
+    EXPECT_EQ(loaded.services[0].licence->number, "LF 0001234");
+    EXPECT_EQ(loaded.services[0].licence->date, (domain::DatePoint{2019, 3, 12}));
+    EXPECT_EQ(loaded.services[0].licence->expiry, (domain::DatePoint{2024, 3, 0}));
+    ASSERT_TRUE(loaded.services[1].licence);
+    EXPECT_EQ(loaded.services[1].licence->number, "1047/2021");
+    EXPECT_FALSE(loaded.services[1].licence->date);
+    EXPECT_FALSE(loaded.services[1].licence->expiry);
+    ASSERT_TRUE(loaded.services[2].licence);
+    EXPECT_EQ(loaded.services[2].licence->number, "");
+    EXPECT_EQ(loaded.services[2].licence->date, (domain::DatePoint{2020, 0, 0}));
+    EXPECT_FALSE(loaded.services[3].licence);
+    domain::Plan expected = plan;
+    CopyStoreIds(loaded, expected);
+    EXPECT_EQ(loaded, expected);
 }
 
 TEST_P(StoreSuite, LoadOfAnUnknownPlanIsNotFound) {
@@ -718,6 +754,94 @@ TEST_P(StoreSuite, InsertReportsStoresWhatInsertReportStoresOneByOne) {
     EXPECT_EQ((*fourteenth)->activity_id, *ActivitiesOf(bulk_plan)[1]->id);
     EXPECT_EQ((*fourteenth)->evidence.size(), 1u);
     EXPECT_EQ((*fourteenth)->narrative, bulk[13].narrative);
+}
+
+// Evidence files (migration 0009): stored once per sha256, bytes of any value
+// back as given, their size and media type on the reports that name them, and
+// carried by a backup and its restore.
+TEST_P(StoreSuite, EvidenceFilesAreStoredOncePerSha256AndComeBackWithReportsAndBackups) {
+    domain::Plan plan = Load(*store_, Import(*store_, MakeRichPlan(3)));
+    const std::string bytes("%PDF\0\xff\x80 raport\r\n", 16);
+    const std::string sha256(64, 'c');  // the store takes the digest it is given; services compute it
+    domain::ProgressReport report = MonthlyReports(plan, 1, 1)[0];
+    report.evidence = {{.url = "raport școli.pdf", .sha256 = sha256}, {.url = "https://example.org/r"}};
+    const EvidenceFile file{.sha256 = sha256,
+                            .size = static_cast<int64_t>(bytes.size()),
+                            .media_type = "application/pdf",
+                            .bytes = bytes,
+                            .stored_at = "2022-01-06T09:00:00Z",
+                            .stored_by = "rep@example.ro"};
+    int64_t report_id = 0;
+    {
+        std::unique_ptr<Transaction> tx = BeginOrFail(*store_);
+        ASSERT_TRUE(tx);
+        StatusOr<bool> first = tx->PutEvidenceFile(file);
+        ASSERT_TRUE(first.ok()) << first.status();
+        EXPECT_TRUE(*first);
+        EvidenceFile again = file;
+        again.media_type = "text/plain";
+        StatusOr<bool> second = tx->PutEvidenceFile(again);
+        ASSERT_TRUE(second.ok()) << second.status();
+        EXPECT_FALSE(*second);
+        StatusOr<int64_t> id = tx->InsertReport(report);
+        ASSERT_TRUE(id.ok()) << id.status();
+        report_id = *id;
+        ASSERT_TRUE(tx->Append(Event("report.create")).ok());
+        ASSERT_TRUE(tx->Commit().ok());
+    }
+    auto check = [&](Store& store) {
+        std::unique_ptr<Transaction> tx = BeginOrFail(store);
+        ASSERT_TRUE(tx);
+        StatusOr<std::optional<EvidenceFile>> full = tx->LoadEvidenceFile(sha256, true);
+        ASSERT_TRUE(full.ok() && full->has_value()) << full.status();
+        EXPECT_EQ((*full)->bytes, bytes);
+        EXPECT_EQ((*full)->size, 16);
+        EXPECT_EQ((*full)->media_type, "application/pdf");  // the first upload's
+        StatusOr<std::optional<EvidenceFile>> meta = tx->LoadEvidenceFile(sha256, false);
+        ASSERT_TRUE(meta.ok() && meta->has_value());
+        EXPECT_EQ((*meta)->bytes, "");
+        EXPECT_EQ((*meta)->stored_by, "rep@example.ro");
+        StatusOr<std::optional<EvidenceFile>> missing = tx->LoadEvidenceFile(std::string(64, 'd'), true);
+        ASSERT_TRUE(missing.ok());
+        EXPECT_FALSE(missing->has_value());
+        StatusOr<std::vector<int64_t>> carriers = tx->ListReportsWithEvidence(sha256);
+        ASSERT_TRUE(carriers.ok());
+        EXPECT_EQ(*carriers, std::vector<int64_t>{report_id});
+        StatusOr<std::optional<domain::ProgressReport>> loaded = tx->LoadReport(report_id);
+        ASSERT_TRUE(loaded.ok() && loaded->has_value());
+        ASSERT_EQ((*loaded)->evidence.size(), 2u);
+        EXPECT_EQ((*loaded)->evidence[0].size, 16);
+        EXPECT_EQ((*loaded)->evidence[0].media_type, "application/pdf");
+        EXPECT_EQ((*loaded)->evidence[1].size, 0);  // a link
+        StatusOr<std::map<int64_t, std::vector<domain::ProgressReport>>> bulk =
+            tx->ListReportsOfPlans({*plan.id}, ReportFields::kAll);
+        ASSERT_TRUE(bulk.ok());
+        ASSERT_EQ(bulk->at(*plan.id).size(), 1u);
+        EXPECT_EQ(bulk->at(*plan.id)[0].evidence, (*loaded)->evidence);
+    };
+    check(*store_);
+    EXPECT_EQ(Counts(*store_)["evidence_file"], 1);
+
+    const std::string backup = GetParam().new_path();
+    ASSERT_TRUE(store_->Backup(backup).ok());
+    {
+        std::unique_ptr<Transaction> tx = BeginOrFail(*store_);
+        ASSERT_TRUE(tx);
+        ASSERT_TRUE(tx->PutEvidenceFile({.sha256 = std::string(64, 'e'),
+                                         .size = 1,
+                                         .media_type = "text/plain",
+                                         .bytes = "x",
+                                         .stored_at = "2022-01-07T09:00:00Z",
+                                         .stored_by = "t"})
+                        .ok());
+        ASSERT_TRUE(tx->Append(Event("report.edit")).ok());
+        ASSERT_TRUE(tx->Commit().ok());
+    }
+    EXPECT_EQ(Counts(*store_)["evidence_file"], 2);
+    Status restored = store_->Restore(backup);
+    ASSERT_TRUE(restored.ok()) << restored;
+    EXPECT_EQ(Counts(*store_)["evidence_file"], 1);
+    check(*store_);
 }
 
 TEST_P(StoreSuite, InsertReportsRefusesUnknownActivitiesAndRepeatedKeysAndWritesNothing) {

@@ -2,6 +2,7 @@
 
 #include "web/api/api.h"
 #include "web/api/download_api.h"
+#include "web/api/evidence_api.h"
 #include "web/api/monitoring_api.h"
 #include "web/api/registry_api.h"
 #include "web/handlers/plans.h"
@@ -22,6 +23,7 @@ std::vector<Route> MakeRoutes() {
         {"GET", "/institutions", Kind::kPage, Access::kPublic, pages::Institutions},
         {"GET", "/institutions/{id}", Kind::kPage, Access::kPublic, pages::Institution, Pool::kDocuments},
         {"GET", "/services", Kind::kPage, Access::kPublic, pages::Services},
+        {"GET", "/services/{id}", Kind::kPage, Access::kPublic, pages::Service},
         {"GET", "/search", Kind::kPage, Access::kPublic, pages::Search},
         {"GET", "/signin", Kind::kPage, Access::kPublic, pages::SignInForm},
         {"POST", "/signin", Kind::kPage, Access::kPublic, pages::SignIn},
@@ -35,10 +37,13 @@ std::vector<Route> MakeRoutes() {
         {"POST", "/coordinate/plans/{id}/unpublish", Kind::kPage, Access::kCoordinator, pages::UnpublishPlanForm},
         {"POST", "/coordinate/rounds", Kind::kPage, Access::kCoordinator, pages::OpenRoundForm},
         {"POST", "/coordinate/rounds/{id}/reopen", Kind::kPage, Access::kCoordinator, pages::ReopenRoundForm},
+        {"POST", "/coordinate/rounds/{id}/close", Kind::kPage, Access::kCoordinator, pages::CloseRoundForm},
         {"POST", "/coordinate/reports/{id}/approve", Kind::kPage, Access::kCoordinator, pages::ApproveReportForm},
         {"POST", "/coordinate/reports/{id}/return", Kind::kPage, Access::kCoordinator, pages::ReturnReportForm},
         {"GET", "/admin", Kind::kPage, Access::kAdmin, pages::Admin},
         {"POST", "/admin/users", Kind::kPage, Access::kAdmin, pages::AddUser},
+        {"GET", "/admin/users/{id}", Kind::kPage, Access::kAdmin, pages::EditUserPage},
+        {"POST", "/admin/users/{id}", Kind::kPage, Access::kAdmin, pages::SaveUserForm},
         // Registry screens (registry issue): web/pages/registry_pages.cc. "new" before "{id}": the first match wins.
         {"GET", "/coordinate/institutions", Kind::kPage, Access::kCoordinator, pages::CoordinateInstitutions},
         {"POST", "/coordinate/institutions/merge", Kind::kPage, Access::kCoordinator, pages::MergeInstitutionsForm},
@@ -67,12 +72,16 @@ std::vector<Route> MakeRoutes() {
         {"GET", "/api/v1/plans/{id}/reports", Kind::kApi, Access::kSignedIn, api::ListReports},
         {"GET", "/api/v1/rounds/{id}", Kind::kApi, Access::kPublic, api::GetRound},
         {"POST", "/api/v1/rounds/{id}/reopen", Kind::kApi, Access::kCoordinator, api::ReopenRound},
+        {"POST", "/api/v1/rounds/{id}/close", Kind::kApi, Access::kCoordinator, api::CloseRound},
         {"POST", "/api/v1/reports", Kind::kApi, Access::kSignedIn, api::CreateReport},
         {"GET", "/api/v1/reports/{id}", Kind::kApi, Access::kSignedIn, api::GetReport},
         {"PUT", "/api/v1/reports/{id}", Kind::kApi, Access::kSignedIn, api::EditReport},
         {"POST", "/api/v1/reports/{id}/submit", Kind::kApi, Access::kSignedIn, api::SubmitReport},
         {"POST", "/api/v1/reports/{id}/approve", Kind::kApi, Access::kCoordinator, api::ApproveReport},
         {"POST", "/api/v1/reports/{id}/return", Kind::kApi, Access::kCoordinator, api::ReturnReport},
+        // Evidence files (web/api/evidence_api.cc): who may write or read a report is checked in ReportService.
+        {"POST", "/api/v1/reports/{id}/evidence", Kind::kApi, Access::kSignedIn, api::UploadEvidence},
+        {"GET", "/api/v1/evidence/{sha256}", Kind::kApi, Access::kPublic, api::DownloadEvidence},
         {"GET", "/api/v1/institutions", Kind::kApi, Access::kPublic, api::ListInstitutions},
         {"GET", "/api/v1/institutions/{id}", Kind::kApi, Access::kPublic, api::GetInstitution},
         {"GET", "/api/v1/services", Kind::kApi, Access::kPublic, api::ListServices},
@@ -84,7 +93,10 @@ std::vector<Route> MakeRoutes() {
         {"POST", "/api/v1/institutions/{id}/merge", Kind::kApi, Access::kCoordinator, api::MergeInstitution},
         {"GET", "/api/v1/needs", Kind::kApi, Access::kSignedIn, api::ListNeeds},
         {"POST", "/api/v1/needs", Kind::kApi, Access::kSignedIn, api::CreateNeed},
+        {"PUT", "/api/v1/needs/{id}", Kind::kApi, Access::kSignedIn, api::UpdateNeed},
         {"GET", "/api/v1/gaps", Kind::kApi, Access::kPublic, api::Gaps},
+        {"PUT", "/api/v1/services/{id}/months/{month}", Kind::kApi, Access::kSignedIn, api::PutServiceMonth},
+        {"GET", "/api/v1/services/{id}/occupancy", Kind::kApi, Access::kPublic, api::ServiceOccupancy},
     };
 }
 

@@ -117,6 +117,11 @@ try {
     await visit(page, `${base}/services?lang=${lang}`, `services-${lang}`, { screenshot: lang === 'ro' });
     await visit(page, `${base}/search?q=scoala&lang=${lang}`, `search-${lang}`, { screenshot: lang === 'ro' });
   }
+  // A social service's page: code, capacity and its budget table, reached from the list.
+  await page.goto(`${base}/services?lang=ro`);
+  const serviceHref = await page.getAttribute('table th[scope=row] a[href^="/services/"]', 'href');
+  check('services list links each service', Boolean(serviceHref), serviceHref || 'no service link');
+  await visit(page, `${base}${serviceHref}`, 'service-ro', { screenshot: false });
   await page.goto(`${base}${planPath}?lang=en`);
   // Downloads: every link named apart, with its format and size, as a screen reader reads it.
   const downloads = await page.$$eval('a[download]', (links) => links.map((a) => a.textContent.trim()));
@@ -284,6 +289,11 @@ try {
     check('a cycle is refused next to the parent field', (await a.locator('#inst-parent-error').count()) === 1);
     await a.screenshot({ path: path.join(shots, 'admin-institution-cycle.png'), fullPage: true });
     await axe(a, 'admin-institution-cycle');
+    // An account's form: role, institution, disabling.
+    await a.goto(`${base}/admin?lang=en`);
+    const editHref = await a.locator('a[href^="/admin/users/"]').first().getAttribute('href');
+    await visit(a, new URL(editHref, base).href, 'admin-user-edit');
+    check('the account form offers the roles', (await a.locator('#user-role option').count()) === 3);
     await adminContext.close();
   }
 
@@ -308,6 +318,7 @@ try {
     await r.keyboard.type('Seminarii în 12 școli din județ');
     await r.keyboard.press('Tab');  // to the evidence links
     await r.keyboard.type('https://example.org/raport-2020');
+    await r.keyboard.press('Tab');  // the evidence file input
     await r.keyboard.press('Tab');  // "Save draft"
     await r.keyboard.press('Tab');  // "Submit for review"
     const focused = await r.evaluate(() => document.activeElement && document.activeElement.value);
@@ -345,6 +356,12 @@ try {
     check('the activity now shows completed', activityPage.includes('pw-status--completed'), activityHref);
     check('the approved narrative is public', activityPage.includes('240 de cadre didactice'));
     await page.screenshot({ path: path.join(shots, 'activity-after-approval.png'), fullPage: true });
+    // The plan page counts it too: filtered to completed activities, it lists this one.
+    const activityPath = new URL(activityHref, base).pathname;
+    await page.goto(`${base}${activityPath.split('/activities/')[0]}?lang=en&status=completed`);
+    check('the plan page lists the activity as completed',
+          (await page.locator(`a[href^="${activityPath}"]`).count()) > 0, activityPath);
+    await page.screenshot({ path: path.join(shots, 'plan-after-approval.png'), fullPage: true });
     await reporterContext.close();
     await coordinatorContext.close();
   }

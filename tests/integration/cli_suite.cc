@@ -17,6 +17,7 @@ namespace planwatch::testing {
 
 using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
+using ::testing::Not;
 using ::testing::StartsWith;
 
 void CliEndToEnd::SetUp() {
@@ -447,6 +448,33 @@ TEST_P(CliEndToEnd, UserAddStoresArgon2idHashAndRefusesDuplicates) {
     EXPECT_THAT(bad_email.err, HasSubstr("is not an e-mail address"));
 }
 
+TEST_P(CliEndToEnd, NeedsUpdateRecordsTheOutcomeAndRefusesAStaleVersion) {
+    ImportSmallPlan();
+    RunResult added = Run({"needs", "add", "--institution", "cpeca cluj", "--date", "2025-03-01", "--locality", "Dej",
+                           "--group", "C", "--kind", "neglijare"},
+                          "1900101123456\n");
+    ASSERT_EQ(added.exit_code, 0) << added.err;
+    ASSERT_THAT(added.out, MatchesRegex("recorded need [0-9]+\n"));
+    const std::string id = added.out.substr(14, added.out.size() - 15);
+
+    RunResult updated = Run({"needs", "update", id, "--version", "1", "--outcome", "plasament la bunici"});
+    ASSERT_EQ(updated.exit_code, 0) << updated.err;
+    EXPECT_EQ(updated.out, "need " + id + " is at version 2\n");
+    std::map<std::string, int64_t> before = CountRows();
+    RunResult stale = Run({"needs", "update", id, "--version", "1", "--outcome", "altceva"});
+    EXPECT_EQ(stale.exit_code, 4);
+    EXPECT_THAT(stale.err, HasSubstr("is at version 2, the edit was made on version 1"));
+    EXPECT_EQ(Run({"needs", "update", "999999", "--version", "1"}).exit_code, 4);
+    EXPECT_EQ(Run({"needs", "update", id, "--version", "2", "--service", "999999"}).exit_code, 4);
+    EXPECT_EQ(Run({"needs", "update", id}).exit_code, 2);  // --version is required
+    EXPECT_EQ(CountRows(), before);                        // nothing refused was written
+
+    RunResult listed = Run({"needs", "list", "--json"});
+    ASSERT_EQ(listed.exit_code, 0) << listed.err;
+    EXPECT_THAT(listed.out, HasSubstr(R"("outcome":"plasament la bunici")"));
+    EXPECT_THAT(listed.out, HasSubstr(R"("version":2)"));
+}
+
 TEST_P(CliEndToEnd, BackupWhileImportingThenRestoreGivesIdenticalExports) {
     std::string id = ImportSmallPlan();
     RunResult exported = Run({"export", id});
@@ -524,6 +552,48 @@ TEST_P(CliEndToEnd, BadUsageExitsTwo) {
     EXPECT_EQ(ParseJson(json.err)["error"]["code"], "malformed");
 }
 
+// status (and serve) take the status thresholds as flags: a wider at-risk window
+// turns seed 000's activities due in 2020 at risk as of 2020-01-15; a bad value is a
+// usage error naming its flag, and annual activities list a status per year.
+TEST_P(CliEndToEnd, StatusThresholdFlagsChangeStatusesAndBadValuesExitTwo) {
+    RunResult imported = Run({"import", std::string(PLANWATCH_SOURCE_DIR) + "/samples/000_ffec081ef8fe4e47.txt"});
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    std::smatch match;
+    ASSERT_TRUE(std::regex_search(imported.out, match, std::regex("^imported (\\d+) "))) << imported.out;
+    const std::string id = match[1];
+    auto at_risk = [](const nlohmann::json& status) { return status["counts"].value("at_risk", -1); };
+    RunResult usual = Run({"status", id, "--as-of", "2020-01-15", "--json"});
+    ASSERT_EQ(usual.exit_code, 0) << usual.err;
+    RunResult wide = Run({"status", id, "--as-of", "2020-01-15", "--json", "--at-risk-days", "400"});
+    ASSERT_EQ(wide.exit_code, 0) << wide.err;
+    nlohmann::json usual_json = ParseJson(usual.out), wide_json = ParseJson(wide.out);
+    EXPECT_GT(at_risk(wide_json), at_risk(usual_json));
+    EXPECT_EQ(wide_json["rules"]["at_risk_days"], 400);
+    EXPECT_EQ(usual_json["rules"]["at_risk_days"], 90);
+    int with_periods = 0;
+    for (const nlohmann::json& a : usual_json["activities"]) {
+        if (!a.contains("periods")) continue;
+        ++with_periods;
+        ASSERT_FALSE(a["periods"].empty()) << a.dump();
+        EXPECT_LE(a["periods"].back()["period"].get<std::string>(), std::string("2020")) << a.dump();
+        EXPECT_TRUE(a["periods"][0].contains("reason_parts"));
+    }
+    EXPECT_GT(with_periods, 0);
+
+    const std::vector<std::pair<std::vector<std::string>, std::string>> bad = {
+        {{"status", id, "--at-risk-days=-1"}, "--at-risk-days"},
+        {{"status", id, "--met-percent", "0"}, "--met-percent"},
+        {{"status", id, "--met-percent", "90", "--near-percent", "95"}, "--near-percent"},
+        {{"status", id, "--near-percent", "lots"}, "--near-percent"},
+        {{"serve", "--port", "0", "--near-percent=0"}, "--near-percent"},
+    };
+    for (const auto& [args, flag] : bad) {
+        RunResult result = Run(args);
+        EXPECT_EQ(result.exit_code, 2) << args.back() << ": " << result.err;
+        EXPECT_THAT(result.err, HasSubstr(flag)) << args.back();
+    }
+}
+
 TEST_P(CliEndToEnd, ServeAnswersHealthzPlansAndJsonErrors) {
     std::string id = ImportSmallPlan();
     int port = FreePort();
@@ -576,6 +646,32 @@ TEST_P(CliEndToEnd, ServeAnswersHealthzPlansAndJsonErrors) {
     EXPECT_EQ(server.Wait(), 0) << server.Err();
 }
 
+// Behind a TLS-terminating proxy the server is told so: every cookie gets
+// Secure and browsers are told to keep to HTTPS. Without the flag, neither.
+TEST_P(CliEndToEnd, ServeMarksCookiesSecureWhenToldItIsBehindHttps) {
+    for (bool secure : {false, true}) {
+        int port = FreePort();
+        std::vector<std::string> args = {"serve", "--port", std::to_string(port)};
+        if (secure) args.push_back("--secure-cookies");
+        Background server(WithDb(db_, args), dir_, secure ? "secure" : "plain");
+        const std::string base = "http://127.0.0.1:" + std::to_string(port);
+        ASSERT_TRUE(server.WaitForOutput("planwatch: listening on " + base + "\n")) << server.Err();
+        HttpReply signin = HttpGet(base + "/signin");
+        EXPECT_EQ(signin.status, 200);
+        EXPECT_THAT(signin.headers, HasSubstr("Set-Cookie: pw_csrf="));
+        if (secure) {
+            EXPECT_THAT(signin.headers, MatchesRegex("(.|\r|\n)*Set-Cookie: pw_csrf=[0-9a-f]+; Path=/; HttpOnly; "
+                                                     "SameSite=Strict; Secure(.|\r|\n)*"));
+            EXPECT_THAT(signin.headers, HasSubstr("Strict-Transport-Security: max-age=31536000"));
+        } else {
+            EXPECT_THAT(signin.headers, Not(HasSubstr("Secure")));
+            EXPECT_THAT(signin.headers, Not(HasSubstr("Strict-Transport-Security")));
+        }
+        server.Signal(SIGTERM);
+        EXPECT_EQ(server.Wait(), 0);
+    }
+}
+
 TEST_P(CliEndToEnd, ServeDemoSeedsAnEmptyDatabaseOnce) {
     int port = FreePort();
     std::string base = "http://127.0.0.1:" + std::to_string(port);
@@ -603,6 +699,192 @@ TEST_P(CliEndToEnd, ServeDemoSeedsAnEmptyDatabaseOnce) {
     EXPECT_THAT(again.Out(), HasSubstr("demo: the database already holds plans; nothing imported\n"));
     again.Signal(SIGTERM);
     EXPECT_EQ(again.Wait(), 0);
+}
+
+namespace {
+
+std::string Sample(const std::string& name) { return std::string(PLANWATCH_SOURCE_DIR) + "/samples/" + name; }
+
+}  // namespace
+
+TEST_P(CliEndToEnd, ServicesListsSeed001WithTheFiltersOfTheApi) {
+    ASSERT_EQ(Run({"import", Sample("001_27bf44580f6e2d5d.txt")}).exit_code, 0);
+    // Without a listing option: the statistics, as before.
+    RunResult stats = Run({"services"});
+    ASSERT_EQ(stats.exit_code, 0) << stats.err;
+    EXPECT_THAT(stats.out, StartsWith("81 services, 4 contracting lines, 8 information lines, 7 training lines\n"));
+
+    // 66 existing and 15 proposed services: a header, a line each and the count.
+    RunResult all = Run({"services", "--list"});
+    ASSERT_EQ(all.exit_code, 0) << all.err;
+    EXPECT_EQ(CountLines(all.out), 83);
+    EXPECT_THAT(all.out, HasSubstr("\n81 services\n"));
+
+    // The 29 rows the document codes 8790 CR-C-I, not its -II and -III.
+    RunResult family = Run({"services", "--code", "8790 CR-C-I"});
+    ASSERT_EQ(family.exit_code, 0) << family.err;
+    EXPECT_THAT(family.out, HasSubstr("\n29 services\n"));
+    EXPECT_EQ(CountLines(family.out), 31);
+    EXPECT_THAT(family.out, Not(HasSubstr("CR-C-II")));
+    EXPECT_THAT(family.out, HasSubstr("Casa de tip familial „Perlino” Cluj-Napoca"));
+
+    RunResult elderly = Run({"services", "--category", "V", "--json"});
+    ASSERT_EQ(elderly.exit_code, 0) << elderly.err;
+    nlohmann::json homes = ParseJson(elderly.out);
+    ASSERT_EQ(homes.size(), 4u);
+    EXPECT_EQ(homes[0]["name"], "Căminul pentru Persoane Vârstnice Gherla");
+    EXPECT_EQ(homes[0]["code"], "8730 CR-V-I");
+    EXPECT_EQ(homes[0]["capacity"]["value"], 50.0);
+    EXPECT_EQ(homes[3]["name"], "Căminul pentru Persoane Vârstnice Aghireșu");
+
+    // Words without diacritics; filters combine.
+    RunResult gherla = Run({"services", "--q", "GHERLA", "--code", "8790 CR-C"});
+    ASSERT_EQ(gherla.exit_code, 0) << gherla.err;
+    EXPECT_THAT(gherla.out, HasSubstr("\n11 services\n"));
+    EXPECT_THAT(gherla.out, HasSubstr("Apartament 1 Gherla"));
+    RunResult one = Run({"services", "--q", "caminul varstnice campia"});
+    EXPECT_THAT(one.out, MatchesRegex("(.|\n)*8730 CR-V-I +21 places +existing +Căminul pentru Persoane Vârstnice "
+                                      "Câmpia Turzii\n1 services\n"));
+
+    RunResult bad = Run({"services", "--category", "X"});
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_THAT(bad.err, HasSubstr("category \"X\""));
+}
+
+TEST_P(CliEndToEnd, InstitutionMergeMovesEveryReferenceAndAnUnknownOneIsExitFour) {
+    ASSERT_EQ(Run({"import", Sample("000_ffec081ef8fe4e47.txt")}).exit_code, 0);
+    // The registry entry named so, from `institutions --q NAME --json`.
+    auto entry = [this](const std::string& name) {
+        RunResult found = Run({"institutions", "--q", name, "--json"});
+        EXPECT_EQ(found.exit_code, 0) << found.err;
+        for (const nlohmann::json& candidate : ParseJson(found.out)) {
+            if (candidate["name"] == name) return candidate;
+        }
+        ADD_FAILURE() << "no institution " << name << " in " << found.out;
+        return nlohmann::json::object();
+    };
+    // Seed 000 names the school inspectorate 13 times and once as "IȘJ Cluj, cadrele școlare - Huedin".
+    RunResult listed = Run({"institutions", "--q", "isj cluj"});
+    ASSERT_EQ(listed.exit_code, 0) << listed.err;
+    EXPECT_EQ(CountLines(listed.out), 3);
+    const nlohmann::json into = entry("IȘJ Cluj");
+    const nlohmann::json from = entry("IȘJ Cluj, cadrele școlare - Huedin");
+    ASSERT_EQ(into.value("partners_on", 0), 13);
+    ASSERT_EQ(from.value("partners_on", 0), 1);
+    const int64_t from_id = from["id"], into_id = into["id"];
+    // A reporter account of the duplicate, so a user moves too.
+    ASSERT_EQ(Run({"user", "add", "huedin@example.ro", "--role", "reporter", "--institution",
+                   "IȘJ Cluj, cadrele școlare - Huedin"},
+                  "correct-horse-battery-staple\n")
+                  .exit_code,
+              0);
+
+    auto references = [&](int64_t id) {
+        auto store = storage::OpenStore(db_);
+        EXPECT_TRUE(store.ok()) << store.status();
+        auto tx = (*store)->Begin();
+        EXPECT_TRUE(tx.ok()) << tx.status();
+        auto counts = (*tx)->CountInstitutionReferences(id);
+        EXPECT_TRUE(counts.ok()) << counts.status();
+        return counts.ok() ? *counts : std::map<std::string, int64_t>{};
+    };
+    const std::map<std::string, int64_t> from_before = references(from_id), into_before = references(into_id);
+    EXPECT_EQ(from_before.at("app_user"), 1);
+    EXPECT_EQ(from_before.at("responsibility"), 1);
+    const int64_t audit_before = CountRows()["audit_event"];
+    const int64_t institutions_before = CountRows()["institution"];
+
+    RunResult merged = Run({"institution", "merge", std::to_string(from_id), "isj cluj"});
+    ASSERT_EQ(merged.exit_code, 0) << merged.err;
+    EXPECT_EQ(merged.out, "merged institution " + std::to_string(from_id) + " into " + std::to_string(into_id) +
+                              " \"IȘJ Cluj\": 1 aliases, 1 plans\n");
+
+    // Every row that named the duplicate names the survivor; its name became an alias; one audit event.
+    const std::map<std::string, int64_t> into_after = references(into_id);
+    for (const auto& [table, count] : from_before) {
+        if (table == "institution_alias") continue;
+        EXPECT_EQ(into_after.at(table), into_before.at(table) + count) << table;
+    }
+    EXPECT_EQ(into_after.at("institution_alias"), into_before.at("institution_alias") + 1);
+    for (const auto& [table, count] : references(from_id)) EXPECT_EQ(count, 0) << table;
+    EXPECT_EQ(CountRows()["institution"], institutions_before - 1);
+    EXPECT_EQ(CountRows()["audit_event"], audit_before + 1);
+    const nlohmann::json survivor = entry("IȘJ Cluj");
+    EXPECT_EQ(survivor["partners_on"], 14);
+    EXPECT_EQ(survivor["users"], 1);
+    EXPECT_EQ(survivor["aliases"], (nlohmann::json{"IȘJ Cluj, cadrele școlare - Huedin"}));
+    EXPECT_THAT(Run({"institutions", "--q", "cadrele scolare huedin isj"}).out, HasSubstr("  IȘJ Cluj\n"));
+
+    // Unknown ids and names change nothing.
+    for (const std::string& unknown : {std::string("999999"), std::string("Nu există")}) {
+        RunResult refused = Run({"institution", "merge", unknown, std::to_string(into_id)});
+        EXPECT_EQ(refused.exit_code, 4) << unknown;
+        EXPECT_THAT(refused.err, HasSubstr(unknown));
+        refused = Run({"institution", "merge", std::to_string(into_id), unknown});
+        EXPECT_EQ(refused.exit_code, 4) << unknown;
+    }
+    EXPECT_EQ(Run({"institution", "merge", std::to_string(from_id), std::to_string(into_id)}).exit_code, 4);
+    EXPECT_EQ(CountRows()["audit_event"], audit_before + 1);
+}
+
+TEST_P(CliEndToEnd, NeedsAddListAndGapsShowTheRecordsAgainstSeed001Capacity) {
+    ASSERT_EQ(Run({"import", Sample("001_27bf44580f6e2d5d.txt"), Sample("004_16958f30d03cf6c0.txt")}).exit_code, 0);
+    const std::vector<std::string> gherla = {"needs", "add", "--institution", "DGASPC", "--locality", "Gherla",
+                                             "--group", "V", "--kind", "îngrijire"};
+    auto with = [](std::vector<std::string> args, std::vector<std::string> more) {
+        args.insert(args.end(), more.begin(), more.end());
+        return args;
+    };
+    RunResult first = Run(with(gherla, {"--date", "2025-03-04", "--referred-by", "family", "--urgency", "high"}),
+                          "1900101123456\n");
+    ASSERT_EQ(first.exit_code, 0) << first.err;
+    EXPECT_EQ(first.out, "recorded need 1\n");
+    // The same person again, now referred to the service with id 1 (the Gherla home), and someone else in Dej.
+    ASSERT_EQ(Run(with(gherla, {"--date", "2025-03-05", "--service", "1"}), "1900101123456\n").exit_code, 0);
+    ASSERT_EQ(Run({"needs", "add", "--institution", "DGASPC", "--date", "2025-03-06", "--locality", "Dej", "--group",
+                   "C", "--kind", "plasament"},
+                  "2800101123456\n")
+                  .exit_code,
+              0);
+    // No identity on stdin: refused, nothing stored.
+    EXPECT_EQ(Run(with(gherla, {"--date", "2025-03-07"})).exit_code, 3);
+
+    RunResult table = Run({"needs", "list"});
+    ASSERT_EQ(table.exit_code, 0) << table.err;
+    EXPECT_EQ(CountLines(table.out), 4);
+    EXPECT_THAT(table.out, MatchesRegex("(.|\n)*\n1 +2025-03-04 +[0-9]+ +V +high +Gherla +[0-9a-f]{12} +îngrijire\n(.|\n)*"));
+    EXPECT_THAT(table.out, Not(HasSubstr("1900101123456")));
+    RunResult json = Run({"needs", "list", "--json"});
+    ASSERT_EQ(json.exit_code, 0) << json.err;
+    const nlohmann::json needs = ParseJson(json.out);
+    ASSERT_EQ(needs.size(), 3u);
+    EXPECT_EQ(needs[0]["person_key"], needs[1]["person_key"]);  // one person, one pseudonymous key
+    EXPECT_NE(needs[0]["person_key"], needs[2]["person_key"]);
+    EXPECT_EQ(needs[0]["person_key"].get<std::string>().size(), 64u);
+    EXPECT_EQ(needs[1]["service"], 1);
+    EXPECT_EQ(needs[0]["referred_by"], "family");
+    EXPECT_THAT(json.out, Not(HasSubstr("1900101123456")));
+
+    // Per group and locality: the needs against the places there that seed 001 lists (the Gherla home's 50 for V;
+    // none of its services is in Dej).
+    RunResult gaps = Run({"gaps", "--json"});
+    ASSERT_EQ(gaps.exit_code, 0) << gaps.err;
+    std::map<std::string, nlohmann::json> cells;
+    for (const nlohmann::json& gap : ParseJson(gaps.out)) cells[gap["beneficiary_group"].get<std::string>() + " " +
+                                                                gap["locality"].get<std::string>()] = gap;
+    ASSERT_TRUE(cells.count("V Gherla")) << gaps.out;
+    EXPECT_EQ(cells["V Gherla"]["needs"], 2);
+    EXPECT_EQ(cells["V Gherla"]["open_needs"], 1);
+    EXPECT_EQ(cells["V Gherla"]["capacity"], 50.0);
+    ASSERT_TRUE(cells.count("C Dej")) << gaps.out;
+    EXPECT_EQ(cells["C Dej"]["needs"], 1);
+    EXPECT_EQ(cells["C Dej"]["capacity"], 0.0);
+    // 11 homes for children of 90 places and the 20-place day centre "Micul Prinț".
+    ASSERT_TRUE(cells.count("C Gherla")) << gaps.out;
+    EXPECT_EQ(cells["C Gherla"]["capacity"], 110.0);
+    RunResult text = Run({"gaps"});
+    ASSERT_EQ(text.exit_code, 0) << text.err;
+    EXPECT_THAT(text.out, MatchesRegex("(.|\n)*\nV +Gherla +2 +1 +50 (.|\n)*"));
 }
 
 }  // namespace planwatch::testing

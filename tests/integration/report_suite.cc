@@ -15,6 +15,7 @@
 #include <regex>
 
 #include "cli_suite.h"
+#include "reports/scratch.h"
 #include "reports/testing/archive.h"
 #include "services/report_service.h"
 #include "services/round_service.h"
@@ -104,6 +105,7 @@ protected:
         RunResult opened = Run({"round", "open", id, "2017", "--due", "2018-01-30", "--json"});
         EXPECT_EQ(opened.exit_code, 0) << opened.err;
         int64_t round_id = Json(opened.out)["id"].get<int64_t>();
+        round_id_ = round_id;
 
         auto store = storage::OpenStore(db_);
         EXPECT_TRUE(store.ok()) << store.status();
@@ -176,6 +178,7 @@ protected:
     }
 
     std::vector<int64_t> approved_;
+    int64_t round_id_ = 0;  // round 2017 of ImportSeed000WithReports
 };
 
 TEST_P(ReportCli, EveryFormatOfSeed000CarriesTitleAll47ActivitiesAndTheStatusCounts) {
@@ -222,6 +225,66 @@ TEST_P(ReportCli, EveryFormatOfSeed000CarriesTitleAll47ActivitiesAndTheStatusCou
         EXPECT_EQ(rows[n + 1][1], activity["path"]) << n;
         EXPECT_EQ(rows[n + 1][3], kStatusLabels.at(activity["status"])) << activity["code"];
     }
+}
+
+TEST_P(ReportCli, AReportForARoundIsAsOfItsDueDateAndShowsTheRound) {
+    std::string id = ImportSeed000WithReports();
+    ASSERT_GT(round_id_, 0);
+    const std::string round = std::to_string(round_id_);
+    // What `planwatch rounds` says of the round on its due date.
+    RunResult listed = Run({"rounds", id, "--as-of", "2018-01-30", "--json"});
+    ASSERT_EQ(listed.exit_code, 0) << listed.err;
+    const nlohmann::json view = Json(listed.out)[0];
+    const int expected = view["expected"], received = view["received"];
+    EXPECT_EQ(received, 5);  // four approved, one waiting for review; the draft was not sent
+    ASSERT_GT(expected, received);
+    auto percent = [](int part, int whole) { return std::to_string(std::lround(100.0 * part / whole)) + " %"; };
+    const std::string line = "Runda 2017: deschisă la 2018-01-01, termen 2018-01-30. Rapoarte așteptate: " +
+                             std::to_string(expected) + "; primite: 5 (" + percent(5, expected) +
+                             "); la termen: 5 (" + percent(5, expected) + ").";
+
+    auto written = [&](const std::string& format) {
+        std::string path = Path("round." + format);
+        RunResult run = Run({"report", id, "--round", round, "--format", format, "-o", path});
+        EXPECT_EQ(run.exit_code, 0) << format << ": " << run.err;
+        return ReadFile(path);
+    };
+    const std::map<std::string, std::string> texts = {{"html", HtmlText(written("html"))},
+                                                      {"pdf", PdfText(written("pdf"))},
+                                                      {"docx", DocxText(written("docx"))}};
+    for (const auto& [format, text] : texts) {
+        EXPECT_THAT(text, HasSubstr("La data de 2018-01-30:")) << format;
+        EXPECT_THAT(text, HasSubstr("Runda de raportare: 2017 (termen 2018-01-30)")) << format;
+        EXPECT_THAT(text, HasSubstr(line)) << format;
+        EXPECT_THAT(text, HasSubstr("Total " + std::to_string(expected) + " 5 5 " + percent(5, expected))) << format;
+    }
+    // Leads that did not report by the due date: "not reported" as of that day (the status table's row).
+    std::smatch not_reported;
+    ASSERT_TRUE(std::regex_search(texts.at("pdf"), not_reported, std::regex("Neraportat (\\d+) ")));
+    EXPECT_GT(std::stoi(not_reported[1]), 0);
+
+    StatusOr<std::map<std::string, std::string>> xlsx = rt::Unzip(written("xlsx"));
+    ASSERT_TRUE(xlsx.ok()) << xlsx.status();
+    std::vector<std::vector<std::string>> rows = SheetRows(*xlsx, 6);  // the Round sheet
+    ASSERT_GE(rows.size(), 3u);
+    EXPECT_EQ(rows.back()[2], "Total");
+    EXPECT_EQ(rows.back()[3], std::to_string(expected));
+    EXPECT_EQ(rows.back()[4], "5");
+
+    // A round of another plan, an unknown round, a round id that is not one, --round with --as-of.
+    const std::string other = ImportSmallPlan();
+    RunResult foreign = Run({"report", other, "--round", round, "--format", "pdf", "-o", Path("x.pdf")});
+    EXPECT_EQ(foreign.exit_code, 4) << foreign.err;
+    EXPECT_THAT(foreign.err, HasSubstr("no reporting round " + round));
+    EXPECT_EQ(Run({"report", id, "--round", "999999", "--format", "pdf", "-o", Path("x.pdf")}).exit_code, 4);
+    RunResult bad = Run({"report", id, "--round", "r1", "--format", "pdf", "-o", Path("x.pdf")});
+    EXPECT_EQ(bad.exit_code, 2) << bad.err;
+    EXPECT_THAT(bad.err, HasSubstr("--round"));
+    RunResult both = Run({"report", id, "--round", round, "--as-of", kAsOf, "--format", "pdf", "-o", Path("x.pdf")});
+    EXPECT_EQ(both.exit_code, 2) << both.err;
+    EXPECT_EQ(Run({"report", "--services-plan", "--round", round, "--format", "pdf", "-o", Path("x.pdf")}).exit_code,
+              2);
+    EXPECT_FALSE(std::filesystem::exists(Path("x.pdf")));
 }
 
 TEST_P(ReportCli, InstitutionReportNamesOnlyWhatTheInstitutionLeads) {
@@ -296,6 +359,55 @@ TEST_P(ReportCli, BadInputGetsTheExitCodesOfTheInterface) {
     EXPECT_EQ(Run({"report", "--services-plan", "--year", "2031", "--format", "docx", "-o", Path("x.docx")}).exit_code,
               4);
     EXPECT_FALSE(std::filesystem::exists(Path("x.pdf")));
+}
+
+// Both PDFs a county publishes, rendered to images as a reader's viewer would show
+// them: as many pages as pdfinfo counts, none blank, none left mostly empty
+// before the last. The PDFs and their pages as PNG stay in
+// <build>/report-pages/<back end>/ for people to look at.
+TEST_P(ReportCli, PdfPagesRenderToImagesWithTextOnEveryPage) {
+    std::string id = ImportSeed000WithReports();
+    RunResult services = Run({"import", Seed("001_27bf44580f6e2d5d.txt")});
+    ASSERT_EQ(services.exit_code, 0) << services.err;
+    const std::string pages_dir = std::string(PLANWATCH_BUILD_DIR) + "/report-pages/" + GetParam().name;
+    std::filesystem::remove_all(pages_dir);
+    std::filesystem::create_directories(pages_dir);
+    struct Case {
+        std::string name;
+        std::string pdf;
+    };
+    const std::vector<Case> cases = {
+        {"evaluation-000", Report(id, "pdf")},
+        {"services-plan-001", [&] {
+             RunResult run = Run({"report", PlanIdOf(services), "--services-plan", "--format", "pdf", "-o",
+                                  Path("services.pdf")});
+             EXPECT_EQ(run.exit_code, 0) << run.err;
+             return ReadFile(Path("services.pdf"));
+         }()}};
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.name);
+        // 56 pt: the bottom margin the footer sits in (reports/pdf/direct_pdf.cc).
+        ASSERT_TRUE(reports::WriteFile(pages_dir + "/" + c.name + ".pdf", c.pdf).ok());
+        StatusOr<rt::RenderedPages> rendered = rt::RenderPages(c.pdf, 60, 56, pages_dir + "/" + c.name);
+        ASSERT_TRUE(rendered.ok()) << rendered.status();
+        ASSERT_GT(rendered->pages, 1);
+        ASSERT_EQ(static_cast<int>(rendered->images.size()), rendered->pages);
+        for (size_t n = 0; n < rendered->images.size(); ++n) {
+            const rt::PageInk& page = rendered->images[n];
+            EXPECT_GT(page.ink - page.body_ink, 50) << "page " << n + 1 << " has no footer";
+            // A line of text at 60 dpi is some hundreds of dark pixels.
+            EXPECT_GT(page.body_ink, 2000) << "page " << n + 1 << " is blank";
+            if (n + 1 < rendered->images.size()) {
+                EXPECT_GT(page.body_bottom, 0.5) << "page " << n + 1 << " ends in its top half";
+            }
+        }
+        int pngs = 0;
+        for (const auto& entry : std::filesystem::directory_iterator(pages_dir)) {
+            const std::string name = entry.path().filename().string();
+            pngs += name.rfind(c.name + "-", 0) == 0 && entry.path().extension() == ".png";
+        }
+        EXPECT_EQ(pngs, rendered->pages);
+    }
 }
 
 // The registry content of a services plan, section by section: every line as

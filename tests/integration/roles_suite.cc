@@ -33,6 +33,7 @@ const std::map<std::string, Access>& ExpectedAccess() {
         {"GET /institutions", Access::kPublic},
         {"GET /institutions/{id}", Access::kPublic},
         {"GET /services", Access::kPublic},
+        {"GET /services/{id}", Access::kPublic},
         {"GET /search", Access::kPublic},
         {"GET /signin", Access::kPublic},
         {"POST /signin", Access::kPublic},
@@ -46,6 +47,7 @@ const std::map<std::string, Access>& ExpectedAccess() {
         {"POST /coordinate/plans/{id}/unpublish", Access::kCoordinator},
         {"POST /coordinate/rounds", Access::kCoordinator},
         {"POST /coordinate/rounds/{id}/reopen", Access::kCoordinator},
+        {"POST /coordinate/rounds/{id}/close", Access::kCoordinator},
         {"POST /coordinate/reports/{id}/approve", Access::kCoordinator},
         {"POST /coordinate/reports/{id}/return", Access::kCoordinator},
         {"GET /coordinate/institutions", Access::kCoordinator},
@@ -53,6 +55,8 @@ const std::map<std::string, Access>& ExpectedAccess() {
         {"POST /coordinate/institutions/{id}/confirm", Access::kCoordinator},
         {"GET /admin", Access::kAdmin},
         {"POST /admin/users", Access::kAdmin},
+        {"GET /admin/users/{id}", Access::kAdmin},
+        {"POST /admin/users/{id}", Access::kAdmin},
         {"GET /admin/institutions", Access::kAdmin},
         {"POST /admin/institutions", Access::kAdmin},
         {"GET /admin/institutions/new", Access::kAdmin},
@@ -73,12 +77,15 @@ const std::map<std::string, Access>& ExpectedAccess() {
         {"GET /api/v1/plans/{id}/reports", Access::kSignedIn},
         {"GET /api/v1/rounds/{id}", Access::kPublic},
         {"POST /api/v1/rounds/{id}/reopen", Access::kCoordinator},
+        {"POST /api/v1/rounds/{id}/close", Access::kCoordinator},
         {"POST /api/v1/reports", Access::kSignedIn},
         {"GET /api/v1/reports/{id}", Access::kSignedIn},
         {"PUT /api/v1/reports/{id}", Access::kSignedIn},
         {"POST /api/v1/reports/{id}/submit", Access::kSignedIn},
         {"POST /api/v1/reports/{id}/approve", Access::kCoordinator},
         {"POST /api/v1/reports/{id}/return", Access::kCoordinator},
+        {"POST /api/v1/reports/{id}/evidence", Access::kSignedIn},
+        {"GET /api/v1/evidence/{sha256}", Access::kPublic},
         {"GET /api/v1/institutions", Access::kPublic},
         {"GET /api/v1/institutions/{id}", Access::kPublic},
         {"GET /api/v1/services", Access::kPublic},
@@ -89,7 +96,10 @@ const std::map<std::string, Access>& ExpectedAccess() {
         {"POST /api/v1/institutions/{id}/merge", Access::kCoordinator},
         {"GET /api/v1/needs", Access::kSignedIn},
         {"POST /api/v1/needs", Access::kSignedIn},
+        {"PUT /api/v1/needs/{id}", Access::kSignedIn},
         {"GET /api/v1/gaps", Access::kPublic},
+        {"PUT /api/v1/services/{id}/months/{month}", Access::kSignedIn},
+        {"GET /api/v1/services/{id}/occupancy", Access::kPublic},
     };
     return table;
 }
@@ -178,6 +188,7 @@ void RoleMatrix::Prepare() {
     }
     ASSERT_FALSE(ids_.plan.empty());
     ids_.institution = std::to_string(Body(Get("/api/v1/me", {{"Cookie", reporter.cookie}})).value("institution", 0));
+    ids_.user = std::to_string(Body(Get("/api/v1/me", {{"Cookie", reporter.cookie}})).value("id", 0));
     nlohmann::json plan = Body(Get("/api/v1/plans/" + ids_.plan));
     std::map<std::string, std::string> institution_ids;  // name -> registry id
     for (const nlohmann::json& i : plan["institutions"]) institution_ids[i["name"]] = IdText(i["id"]);
@@ -207,11 +218,20 @@ void RoleMatrix::Prepare() {
     ASSERT_FALSE(ids_.activity.empty());
     ASSERT_FALSE(ids_.foreign.empty());
 
+    const nlohmann::json services = Body(Get("/api/v1/services"));
+    ASSERT_FALSE(services.empty());
+    ids_.service = IdText(services[0]["id"]);
+
     nlohmann::json rounds = Body(Get("/api/v1/plans/" + ids_.plan + "/rounds"));
     for (const nlohmann::json& r : rounds["rounds"]) {
         if (r["period"] == "2020") ids_.round = IdText(r["id"]);
     }
     ASSERT_FALSE(ids_.round.empty()) << rounds.dump();
+    // Closing acts on a round of the matrix's own: the demo's 2020 round stays open for the other tests.
+    WebReply opened = Request("POST", "/api/v1/plans/" + ids_.plan + "/rounds", Json(coordinator),
+                              nlohmann::json{{"period", "2017-Q2"}}.dump());
+    ASSERT_EQ(opened.status, 201) << opened.body;
+    ids_.closable = IdText(Body(opened)["id"]);
 
     // A plan of our own, uploaded through the API as a draft: the one every
     // publish and unpublish below acts on.
@@ -259,13 +279,23 @@ std::string RoleMatrix::Fill(const web::Route& route) const {
         id = ids_.plan;
     } else if (p.find("/institutions/{id}") != std::string::npos) {
         id = ids_.institution;
+    } else if (p.find("/services/{id}") != std::string::npos) {
+        id = ids_.service;
+    } else if (p.find("/users/{id}") != std::string::npos) {
+        // Posted without a role, an edit is refused as invalid: the account stays as it is.
+        id = ids_.user;
+    } else if (ends_with("/rounds/{id}/close")) {
+        id = ids_.closable;
     } else if (p.find("/rounds/{id}") != std::string::npos) {
         id = ids_.round;
+    } else if (p.find("/needs/{id}") != std::string::npos) {
+        id = "999999";  // none: the route is reached, the service answers 404 (or 400 for the empty body)
     } else if (p.find("/reports/{id}") != std::string::npos) {
         // Submitting a submitted report is a 409 whoever asks; approving a draft too.
         id = ends_with("/submit") ? ids_.report_submitted : ids_.report_draft;
     }
     std::string path = std::regex_replace(p, std::regex("\\{id\\}"), id);
+    path = std::regex_replace(path, std::regex("\\{month\\}"), "2025-05");
     return std::regex_replace(path, std::regex("\\{activity\\}"), ids_.activity);
 }
 

@@ -28,7 +28,10 @@ protected:
         std::string foreign;       // one CPECA Cluj is neither lead nor partner of
         std::string foreign_lead;  // the registry id of that activity's lead
         std::string institution;   // CPECA Cluj
+        std::string service;       // the first social service of the registry (seed 001)
         std::string round;         // the demo's 2020 round
+        std::string user;          // the demo reporter's account, the one account edits act on
+        std::string closable;      // a 2017-Q2 round of the matrix's own, the one closing acts on
         std::string draft;         // a plan this test imports as a draft
         std::string report_draft, report_submitted, report_foreign;
     };

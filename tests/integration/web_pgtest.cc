@@ -2,6 +2,7 @@
 #include "harness/pg_harness.h"
 #include "web_registry_suite.h"
 #include "roles_suite.h"
+#include "web_staff_suite.h"
 #include "web_suite.h"
 
 namespace planwatch::testing {
@@ -25,6 +26,10 @@ INSTANTIATE_TEST_SUITE_P(Postgres, RegistryWeb, ::testing::Values(WebBackend{"po
 INSTANTIATE_TEST_SUITE_P(Postgres, RoleMatrix,
                          ::testing::Values(WebBackend{
                              "postgresql", [](const std::string&) { return PgEnvironment::NewDatabaseUrl(); }}),
+                         [](const auto& info) { return info.param.name; });
+
+// Account edits and round closing (web_staff_suite.cc), on the same server.
+INSTANTIATE_TEST_SUITE_P(Postgres, WebStaff, ::testing::Values(WebBackend{"postgresql", [](const std::string&) { return PgEnvironment::NewDatabaseUrl(); }}),
                          [](const auto& info) { return info.param.name; });
 
 }  // namespace planwatch::testing

@@ -172,6 +172,213 @@ TEST_P(RegistryWeb, InstitutionPageDrawsTheOrgChartOfSeed004AndItsFigures) {
     EXPECT_EQ(Get("/institutions/999999").status, 404);
 }
 
+namespace {
+
+std::vector<std::string> Names(const nlohmann::json& list) {
+    std::vector<std::string> names;
+    for (const nlohmann::json& entry : list) names.push_back(entry["name"]);
+    return names;
+}
+
+}  // namespace
+
+nlohmann::json RegistryWeb::List(const std::string& path, const std::map<std::string, std::string>& filter) {
+    WebReply reply = Get(path + "?" + Form(filter));
+    EXPECT_EQ(reply.status, 200) << path << "?" << Form(filter) << ": " << reply.body;
+    return reply.status == 200 ? nlohmann::json::parse(reply.body) : nlohmann::json::array();
+}
+
+// Runs before the merge and the add below, which change the registry.
+TEST_P(RegistryWeb, InstitutionsApiFiltersTheRegistryByTextKindReviewAndParent) {
+    const std::string path = "/api/v1/institutions";
+    const nlohmann::json all = List(path, {});
+    ASSERT_GT(all.size(), 83u);  // seed 004's 83 units and every plan's institutions, with activities or not
+
+    // Seed 000 writes "IȘJ Cluj", "ISJ Cluj" and "IŞJ Cluj" for one body, and once "IȘJ Cluj, cadrele școlare - Huedin".
+    for (const std::string q : {"isj cluj", "IȘJ CLUJ", "işj Cluj"}) {
+        EXPECT_EQ(Names(List(path, {{"q", q}})),
+                  (std::vector<std::string>{"IȘJ Cluj", "IȘJ Cluj, cadrele școlare - Huedin"}))
+            << q;
+    }
+    EXPECT_EQ(Names(List(path, {{"q", "isj huedin"}})), (std::vector<std::string>{"IȘJ Cluj, cadrele școlare - Huedin"}));
+    const nlohmann::json isj = List(path, {{"q", "isj cluj"}})[0];
+    EXPECT_EQ(isj["partners_on"], 13);  // the activities of seed 000 naming it, in any of the three spellings
+    EXPECT_EQ(isj["leads"], 0);
+    EXPECT_EQ(isj["kind"], "");
+    EXPECT_EQ(isj["needs_review"], true);  // an import created it
+    // Seed 000 names CPECA Cluj first on 33 activities, and twice "CPECA Cluj în cadrul campaniei naționale".
+    const nlohmann::json cpeca = List(path, {{"q", "cpeca"}});
+    ASSERT_EQ(Names(cpeca), (std::vector<std::string>{"CPECA Cluj", "CPECA Cluj în cadrul campaniei naționale"}));
+    EXPECT_EQ(cpeca[0]["leads"], 33);
+    EXPECT_EQ(cpeca[0]["partners_on"], 0);
+    EXPECT_EQ(cpeca[1]["leads"], 2);
+
+    // Seed 004's chart: DGASPC and its four directorates; the adults' directorate's 15 units, 8 of them centres.
+    const int64_t dgaspc = Id(kDgaspc), adults = Id(kAdults), jucu = Id(kJucu);
+    EXPECT_EQ(Names(List(path, {{"kind", "directorate"}})),
+              (std::vector<std::string>{kDgaspc, "Direcția generală economică și administrativă",
+                                        "Direcția generală protecție socială", "Direcția protecția drepturilor copilului",
+                                        kAdults}));
+    EXPECT_EQ(Names(List(path, {{"parent", std::to_string(dgaspc)}})),
+              (std::vector<std::string>{"Aparatul de specialitate al direcției",
+                                        "Direcția generală economică și administrativă",
+                                        "Direcția generală protecție socială", "Direcția protecția drepturilor copilului",
+                                        kAdults}));
+    const nlohmann::json units = List(path, {{"parent", std::to_string(adults)}});
+    ASSERT_EQ(units.size(), 15u);
+    for (const nlohmann::json& unit : units) {
+        EXPECT_EQ(IdOf(unit["parent"]), adults);
+        EXPECT_EQ(unit["parent_name"], kAdults);
+    }
+    const nlohmann::json centres = List(path, {{"parent", std::to_string(adults)}, {"kind", "centre"}});
+    EXPECT_EQ(centres.size(), 8u);
+    for (const nlohmann::json& centre : centres) EXPECT_EQ(centre["name"].get<std::string>().rfind("Centr", 0), 0u);
+
+    // Imports mark what they create for review; a coordinator's confirmation moves one entry across.
+    const size_t to_review = List(path, {{"review", "true"}}).size();
+    const size_t confirmed = List(path, {{"review", "false"}}).size();
+    EXPECT_EQ(to_review + confirmed, all.size());
+    EXPECT_EQ(List(path, {{"review", "true"}, {"parent", std::to_string(adults)}}).size(), 15u);
+    const Staff coordinator = SignIn("coordinator@demo.planwatch");
+    ASSERT_EQ(Post(coordinator, "/coordinate/institutions/" + std::to_string(jucu) + "/confirm", {}).status, 303);
+    const nlohmann::json checked = List(path, {{"review", "false"}, {"parent", std::to_string(adults)}});
+    EXPECT_EQ(Names(checked), (std::vector<std::string>{kJucu}));
+    EXPECT_EQ(checked[0]["needs_review"], false);
+    EXPECT_EQ(List(path, {{"review", "true"}, {"parent", std::to_string(adults)}}).size(), 14u);
+    EXPECT_EQ(List(path, {{"review", "false"}}).size(), confirmed + 1);
+
+    // A value a filter cannot hold is 400 naming the filter.
+    for (const auto& [query, field] : std::vector<std::pair<std::string, std::string>>{
+             {"review=maybe", "review"}, {"kind=planet", "kind"}, {"parent=abc", "parent"}, {"parent=0", "parent"}}) {
+        WebReply reply = Get(path + "?" + query);
+        EXPECT_EQ(reply.status, 400) << query;
+        EXPECT_EQ(nlohmann::json::parse(reply.body)["error"]["field"], field) << query;
+    }
+}
+
+TEST_P(RegistryWeb, InstitutionEntryAnswersForUnitsNoPlanActivityNamesAndListsActivitiesPerPlan) {
+    const int64_t jucu = Id(kJucu), adults = Id(kAdults), dgaspc = Id(kDgaspc);
+    WebReply reply = Get("/api/v1/institutions/" + std::to_string(jucu));
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    nlohmann::json entry = nlohmann::json::parse(reply.body);
+    EXPECT_EQ(entry["name"], kJucu);
+    EXPECT_EQ(entry["kind"], "centre");
+    EXPECT_EQ(IdOf(entry["parent"]), adults);
+    EXPECT_EQ(entry["parent_name"], kAdults);
+    EXPECT_EQ(entry["plans"], nlohmann::json::array());
+    EXPECT_EQ(entry["leads"], 0);
+
+    entry = nlohmann::json::parse(Get("/api/v1/institutions/" + std::to_string(dgaspc)).body);
+    EXPECT_EQ(entry["acronym"], "DGASPC");
+    EXPECT_EQ(entry["kind"], "directorate");
+    EXPECT_TRUE(entry["parent"].is_null());
+    EXPECT_EQ(entry["contact"],
+              "Cluj Napoca, str. General Eremia Grigorescu, nr. 37-39\n"
+              "Tel: 0264 420146; 0264 420147; Fax: 0264 420602; e-mail: dgaspc_cluj@yahoo.com\n"
+              "www.dgaspc-cluj.ro");
+
+    const int64_t cpeca = Id("CPECA Cluj");
+    entry = nlohmann::json::parse(Get("/api/v1/institutions/" + std::to_string(cpeca)).body);
+    EXPECT_EQ(entry["leads"], 33);
+    ASSERT_EQ(entry["plans"].size(), 1u);  // seed 000 only
+    EXPECT_EQ(entry["plans"][0]["title"].get<std::string>().rfind("PLANUL DE ACȚIUNE pentru implementarea Strategiei", 0),
+              0u);
+    EXPECT_EQ(entry["plans"][0]["leads"].size(), 33u);
+    EXPECT_EQ(entry["plans"][0]["partners_on"].size(), 0u);
+    EXPECT_EQ(Get("/api/v1/institutions/999999").status, 404);
+    EXPECT_EQ(Get("/api/v1/institutions/abc").status, 400);
+}
+
+TEST_P(RegistryWeb, ServicesApiFiltersSeed001ByTextCodeAndCategory) {
+    const std::string path = "/api/v1/services";
+    // Seed 001's 66 rows of existing services and 15 proposed ones; contracting, information and training lines apart.
+    EXPECT_EQ(List(path, {}).size(), 81u);
+    // The document's table has 29 rows coded 8790 CR-C-I; 8790 CR-C-II and -III are other codes, not longer prefixes.
+    const nlohmann::json family = List(path, {{"code", "8790 CR-C-I"}});
+    EXPECT_EQ(family.size(), 29u);
+    for (const nlohmann::json& service : family) EXPECT_EQ(service["code"], "8790 CR-C-I");
+    EXPECT_EQ(List(path, {{"code", "8790cr-c-i"}}).size(), 29u);  // spaces and case do not matter
+    EXPECT_EQ(List(path, {{"code", "8790 CR-C"}}).size(), 32u);   // I (29), II (1), III (2)
+    EXPECT_EQ(List(path, {{"code", "8891"}}).size(), 10u);        // the day centres for children
+    // Group C: the 32 residential, 1 foster-care (8790 SF-C) and 10 day-centre services for children.
+    const nlohmann::json children = List(path, {{"category", "C"}});
+    EXPECT_EQ(children.size(), 43u);
+    for (const nlohmann::json& service : children) EXPECT_EQ(service["category"], "C");
+    const nlohmann::json elderly = List(path, {{"category", "V"}});
+    EXPECT_EQ(Names(elderly), (std::vector<std::string>{"Căminul pentru Persoane Vârstnice Gherla",
+                                                        "Căminul pentru Persoane Vârstnice Recea Cristur",
+                                                        "Căminul pentru Persoane Vârstnice Câmpia Turzii",
+                                                        "Căminul pentru Persoane Vârstnice Aghireșu"}));
+    ASSERT_FALSE(elderly.empty());
+    EXPECT_EQ(elderly[0]["code"], "8730 CR-V-I");
+    EXPECT_EQ(elderly[0]["capacity"], (nlohmann::json{{"value", 50.0}, {"unit", "places"}}));
+    // Text: every word, without diacritics or case. Gherla has 14 services, 11 of them for children under 8790 CR-C-I.
+    EXPECT_EQ(List(path, {{"q", "gherla"}}).size(), 14u);
+    EXPECT_EQ(List(path, {{"q", "GHERLA"}, {"code", "8790 CR-C-I"}}).size(), 11u);
+    EXPECT_EQ(Names(List(path, {{"q", "caminul varstnice campia"}})),
+              (std::vector<std::string>{"Căminul pentru Persoane Vârstnice Câmpia Turzii"}));
+    EXPECT_EQ(List(path, {{"q", "gherla"}, {"category", "V"}}).size(), 1u);
+    // A group the nomenclature does not have, or a plan id that is not one, is 400 naming the filter.
+    for (const auto& [query, field] :
+         std::vector<std::pair<std::string, std::string>>{{"category=X", "category"}, {"plan=abc", "plan"}}) {
+        WebReply reply = Get(path + "?" + query);
+        EXPECT_EQ(reply.status, 400) << query;
+        EXPECT_EQ(nlohmann::json::parse(reply.body)["error"]["field"], field) << query;
+    }
+}
+
+TEST_P(RegistryWeb, ServicePageShowsCodeCapacityAndBudgetWithTotals) {
+    const nlohmann::json gherla =
+        List("/api/v1/services", {{"q", "caminul varstnice gherla"}});
+    ASSERT_EQ(gherla.size(), 1u);
+    const std::string href = "/services/" + std::to_string(IdOf(gherla[0]["id"]));
+    // The list links each service to its page.
+    EXPECT_THAT(Get("/services?lang=en&q=gherla").body,
+                HasSubstr("<a href=\"" + href + "?lang=en\">Căminul pentru Persoane Vârstnice Gherla</a>"));
+    // 2.126 and 1.267 thousand lei from the county and the state in 2025 (seed 001, row 1).
+    const std::map<std::string, std::vector<std::string>> expected = {
+        {"ro", {"50 locuri", "Buget pe ani și surse", ">2.126.000<", ">1.267.000<", ">3.393.000<", "Buget județean"}},
+        {"sl", {"Proračun po letih in virih", ">2.126.000<", ">3.393.000<", "Državni proračun"}},
+        {"en", {"50 places", "Budget by year and source", ">2,126,000<", ">1,267,000<", ">3,393,000<", "County budget"}}};
+    for (const auto& [lang, texts] : expected) {
+        WebReply page = Get(href + "?lang=" + lang);
+        ASSERT_EQ(page.status, 200) << lang;
+        EXPECT_THAT(page.body, HasSubstr("<span class=\"pw-code\">8730 CR-V-I</span> Căminul pentru Persoane Vârstnice Gherla"));
+        EXPECT_THAT(page.body, HasSubstr("Cămin pentru persoane vârstnice"));  // the code's description in the nomenclature
+        EXPECT_THAT(page.body, HasSubstr("<th scope=\"row\">2025</th>")) << lang;
+        for (const std::string& text : texts) EXPECT_THAT(page.body, HasSubstr(text)) << lang;
+    }
+    EXPECT_EQ(Get("/services/999999").status, 404);
+    EXPECT_EQ(Get("/services/abc").status, 404);
+}
+
+TEST_P(RegistryWeb, InstitutionsPageFiltersWithoutJavaScript) {
+    const std::map<std::string, std::vector<std::string>> labels = {
+        {"ro", {"Filtrează instituțiile", "Nume, acronim sau altă denumire", "2 instituții găsite."}},
+        {"sl", {"Filtriraj institucije", "Ime, kratica ali drugo ime", "Najdenih institucij: 2."}},
+        {"en", {"Filter institutions", "Name, acronym or alias", "2 institutions found."}}};
+    for (const auto& [lang, texts] : labels) {
+        WebReply page = Get("/institutions?lang=" + lang + "&q=isj+cluj");
+        ASSERT_EQ(page.status, 200) << lang;
+        EXPECT_THAT(page.body, HasSubstr("<form class=\"usa-form pw-filters\" method=\"get\" action=\"/institutions\">"));
+        EXPECT_THAT(page.body, HasSubstr("name=\"q\" value=\"isj cluj\""));
+        for (const std::string& text : texts) EXPECT_THAT(page.body, HasSubstr(text)) << lang;
+        EXPECT_EQ(Count(page.body, "<th scope=\"row\"><a href=\"/institutions/"), 2u) << lang;
+    }
+    const int64_t adults = Id(kAdults);
+    WebReply centres = Get("/institutions?lang=en&kind=centre&parent=" + std::to_string(adults));
+    ASSERT_EQ(centres.status, 200);
+    EXPECT_THAT(centres.body, HasSubstr("8 institutions found."));
+    EXPECT_THAT(centres.body, HasSubstr("<option value=\"centre\" selected>Centre</option>"));
+    EXPECT_THAT(centres.body, HasSubstr("<input type=\"hidden\" name=\"parent\" value=\"" + std::to_string(adults) + "\">"));
+    EXPECT_THAT(centres.body, HasSubstr(">" + std::string(kJucu) + "</a>"));
+    WebReply to_review = Get("/institutions?lang=en&review=true&q=isj+huedin");
+    EXPECT_THAT(to_review.body, HasSubstr("<option value=\"true\" selected>To review</option>"));
+    EXPECT_THAT(to_review.body, HasSubstr("1 institutions found."));
+    EXPECT_THAT(Get("/institutions?lang=en&review=false&q=isj+huedin").body, HasSubstr("0 institutions found."));
+    EXPECT_EQ(Get("/institutions?lang=en&review=maybe").status, 400);
+}
+
 TEST_P(RegistryWeb, CoordinatorMergesTwoInstitutionsThroughTheFormAndEveryReferenceMoves) {
     ASSERT_EQ(passwords_.size(), 3u);
     const Staff coordinator = SignIn("coordinator@demo.planwatch");

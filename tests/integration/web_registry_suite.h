@@ -21,6 +21,8 @@ protected:
     int64_t Id(const std::string& name);
     // The registry entry (aliases, parent, counts, children, figures); null with *status 404 when gone.
     nlohmann::json Entry(int64_t id, int* status = nullptr);
+    // GET path?filter (URL-encoded), expecting 200 and a JSON body.
+    nlohmann::json List(const std::string& path, const std::map<std::string, std::string>& filter);
 };
 
 }  // namespace planwatch::testing

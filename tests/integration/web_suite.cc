@@ -63,9 +63,9 @@ void WebEndToEnd::StartServer(const WebBackend& backend) {
     const int port = FreePort();
     base_ = "http://127.0.0.1:" + std::to_string(port);
     backend_ = backend.name;
+    database_ = backend.fresh_database(dir_);
     server_ = std::make_unique<Background>(
-        std::vector<std::string>{"serve", "--db", backend.fresh_database(dir_), "--port", std::to_string(port), "--demo"},
-        dir_, "serve");
+        std::vector<std::string>{"serve", "--db", database_, "--port", std::to_string(port), "--demo"}, dir_, "serve");
     ASSERT_TRUE(server_->WaitForOutput("planwatch: listening on " + base_)) << server_->Err();
     std::string out = server_->Out();
     std::regex account("demo: account (\\S+) password (\\S+)");
@@ -547,6 +547,62 @@ TEST_P(WebEndToEnd, DownloadsRefuseUnknownFormatsBadDatesAndUnknownPlans) {
             EXPECT_EQ(error["error"]["field"], c.field) << c.path;
         }
         EXPECT_FALSE(error["error"]["message"].get<std::string>().empty());
+    }
+}
+
+// serve --demo opens a round for seed 000; the report for it is as of its due date.
+TEST_P(WebEndToEnd, AReportForARoundIsAsOfItsDueDateAndShowsTheRound) {
+    const Seed000 seed = FindSeed000([](const std::string& path) { return Get(path); });
+    ASSERT_FALSE(seed.id.empty());
+    const nlohmann::json rounds = nlohmann::json::parse(Get("/api/v1/plans/" + seed.id + "/rounds").body)["rounds"];
+    ASSERT_TRUE(rounds.is_array() && !rounds.empty()) << rounds.dump();
+    const nlohmann::json& round = rounds[0];
+    const std::string round_id = IdText(round["id"]);
+    const std::string period = round["period"], due = round["due_on"];
+    const std::string base = "/api/v1/plans/" + seed.id;
+
+    WebReply html = Get(base + "/report?format=html&round=" + round_id);
+    ASSERT_EQ(html.status, 200) << html.body.substr(0, 300);
+    EXPECT_EQ(html.Header("Content-Disposition"),
+              "attachment; filename=\"plan-" + seed.id + "-report-round-" + round_id + ".html\"");
+    const std::string text = HtmlText(html.body);
+    EXPECT_THAT(text, HasSubstr("La data de " + due));
+    EXPECT_THAT(text, HasSubstr("Runda de raportare: " + period + " (termen " + due + ")"));
+    EXPECT_THAT(text, HasSubstr("Runda " + period + ": deschisă la " + round["opens_on"].get<std::string>() +
+                                ", termen " + due));
+    EXPECT_THAT(text, HasSubstr("Rapoarte așteptate: " + std::to_string(round["expected"].get<int>()) + ";"));
+    StatusOr<std::string> pdf = rt::PdfText(Get(base + "/report?format=pdf&round=" + round_id).body);
+    ASSERT_TRUE(pdf.ok()) << pdf.status();
+    EXPECT_THAT(*pdf, HasSubstr("Runda de raportare " + period));
+
+    // Another plan has no such round; a round id that is not one is the client's mistake.
+    std::string other;
+    for (const nlohmann::json& p : nlohmann::json::parse(Get("/api/v1/plans").body)) {
+        if (IdText(p["id"]) != seed.id) other = IdText(p["id"]);
+    }
+    ASSERT_FALSE(other.empty());
+    struct Case {
+        std::string path;
+        int status;
+        std::string field;
+    };
+    for (const Case& c : std::vector<Case>{{base + "/report?format=pdf&round=abc", 400, "round"},
+                                           {base + "/report?format=pdf&round=0", 400, "round"},
+                                           {base + "/report?format=pdf&round=" + round_id + "&as_of=2019-01-01", 400,
+                                            "as_of"},
+                                           {base + "/export?format=xlsx&round=" + round_id, 400, "round"},
+                                           {base + "/report?format=pdf&round=999999", 404, ""},
+                                           {"/api/v1/plans/" + other + "/report?format=html&round=" + round_id, 404,
+                                            ""}}) {
+        WebReply reply = Get(c.path);
+        EXPECT_EQ(reply.status, c.status) << c.path << " " << reply.body;
+        nlohmann::json error = nlohmann::json::parse(reply.body, nullptr, false);
+        ASSERT_TRUE(error.contains("error")) << c.path << " " << reply.body;
+        if (c.field.empty()) {
+            EXPECT_TRUE(error["error"]["field"].is_null()) << c.path;
+        } else {
+            EXPECT_EQ(error["error"]["field"], c.field) << c.path;
+        }
     }
 }
 

@@ -42,6 +42,7 @@ protected:
     static inline std::string dir_;
     static inline std::string base_;
     static inline std::string backend_;
+    static inline std::string database_;  // the --db URL the server runs on
     static inline std::unique_ptr<Background> server_;
     static inline std::map<std::string, std::string> passwords_;  // demo e-mail -> password
 };

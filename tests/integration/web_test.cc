@@ -1,6 +1,7 @@
 // The HTTP end-to-end suite (web_suite.cc) on SQLite.
 #include "web_registry_suite.h"
 #include "roles_suite.h"
+#include "web_staff_suite.h"
 #include "web_suite.h"
 
 namespace planwatch::testing {
@@ -22,6 +23,10 @@ INSTANTIATE_TEST_SUITE_P(Sqlite, RegistryWeb, ::testing::Values(WebBackend{"sqli
 INSTANTIATE_TEST_SUITE_P(Sqlite, RoleMatrix,
                          ::testing::Values(WebBackend{
                              "sqlite", [](const std::string& dir) { return "sqlite:" + dir + "/web.db"; }}),
+                         [](const auto& info) { return info.param.name; });
+
+// Account edits and round closing (web_staff_suite.cc), on the same server.
+INSTANTIATE_TEST_SUITE_P(Sqlite, WebStaff, ::testing::Values(WebBackend{"sqlite", [](const std::string& dir) { return "sqlite:" + dir + "/web.db"; }}),
                          [](const auto& info) { return info.param.name; });
 
 }  // namespace planwatch::testing

@@ -161,6 +161,8 @@ StatusOr<Document> ReadCsv(std::string_view bytes) {
         }
         table.rows.push_back(std::move(row));
     }
+    // Delimiters and blanks only ("|", ";;;"): every record was skipped as blank.
+    if (table.rows.empty()) return InvalidArgument("CSV has no field with text: expected rows of delimited fields");
     Document doc;
     doc.format = "csv";
     table.where = table.rows.front().cells.front().where;

@@ -82,5 +82,15 @@ TEST(ReadCsv, ReadsTheWindows1250FixtureOnceDecoded) {
     EXPECT_EQ(texts[3][4], "");
 }
 
+// Found by fuzz_csv: a file of a delimiter only has no record left once blanks are skipped.
+TEST(ReadCsv, RefusesAFileOfDelimitersOnly) {
+    for (const char* bytes : {"|", ";;;\n;;\n", ",\t,\r\n"}) {
+        auto doc = ReadCsv(bytes);
+        ASSERT_FALSE(doc.ok()) << bytes;
+        EXPECT_EQ(doc.status().code(), StatusCode::kInvalidArgument);
+        EXPECT_EQ(doc.status().message(), "CSV has no field with text: expected rows of delimited fields");
+    }
+}
+
 }  // namespace
 }  // namespace planwatch::import

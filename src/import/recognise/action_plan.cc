@@ -35,7 +35,8 @@ constexpr Field kActionFields[] = {Field::kActivity, Field::kResults, Field::kIn
                                    Field::kResponsible, Field::kSpecificObjective, Field::kGeneralObjective,
                                    Field::kFrequency, Field::kStart, Field::kPeriodGrid, Field::kTarget};
 constexpr Field kRegistryFields[] = {Field::kServiceCode, Field::kServiceName, Field::kCapacity, Field::kOccupancy,
-                                     Field::kBeneficiaries, Field::kCpv, Field::kStaff, Field::kArea_m2};
+                                     Field::kBeneficiaries, Field::kCpv, Field::kStaff, Field::kArea_m2,
+                                     Field::kLicence};
 // Enough text for DetectLanguage to be sure, little enough to stay fast.
 constexpr size_t kLanguageSampleBytes = 20000;
 

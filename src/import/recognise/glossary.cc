@@ -49,6 +49,9 @@ constexpr std::pair<Field, const char*> kFieldNames[] = {
     {Field::kStaff, "staff"},
     {Field::kArea_m2, "area_m2"},
     {Field::kNotes, "notes"},
+    {Field::kLicence, "licence"},
+    {Field::kLicenceDate, "licence_date"},
+    {Field::kLicenceExpiry, "licence_expiry"},
 };
 
 constexpr std::pair<WordKind, const char*> kKindNames[] = {

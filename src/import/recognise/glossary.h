@@ -49,6 +49,9 @@ enum class Field {
     kStaff,
     kArea_m2,
     kNotes,
+    kLicence,     // a social service's operating licence: number, often with its dates
+    kLicenceDate,
+    kLicenceExpiry,
 };
 
 // Stable snake_case names used in the JSON files: "general_objective", "area_m2", ...

@@ -215,7 +215,7 @@ TEST(GlossaryTest, ExtraFileAddsALanguageWithoutRebuilding) {
 }
 
 TEST(GlossaryTest, FieldNamesRoundTrip) {
-    for (int f = 0; f <= static_cast<int>(Field::kNotes); ++f) {
+    for (int f = 0; f <= static_cast<int>(Field::kLicenceExpiry); ++f) {
         Field field = static_cast<Field>(f);
         EXPECT_EQ(ParseField(FieldName(field)), field) << FieldName(field);
     }

@@ -99,6 +99,7 @@ StatusOr<RegistryWords> RegistryWords::FromJson(std::string_view registry_json, 
         out.plan_titles = Keys(r.at("plan_titles"));
         out.beneficiary_prepositions = Keys(r.at("beneficiary_prepositions"));
         out.persons_headers = Keys(r.at("persons_headers"));
+        out.licence_expiry_markers = Keys(r.at("licence_expiry_markers"));
         for (const nlohmann::json& j : r.at("jurisdictions")) {
             out.jurisdictions.push_back(
                 {text::SearchKey(j.at("issuer").get<std::string>()), j.at("jurisdiction").get<std::string>()});

@@ -27,7 +27,7 @@ struct RegistryWords {
     PhraseKeys restructuring, proposed, existing;
     std::vector<std::pair<std::string, PhraseKeys>> capacity_units;   // "per_day" -> keys, in file order
     PhraseKeys area_units, total_labels, chapters, information_titles, training_titles, deadline_markers,
-        decision_words, number_markers, plan_titles, beneficiary_prepositions, persons_headers;
+        decision_words, number_markers, plan_titles, beneficiary_prepositions, persons_headers, licence_expiry_markers;
     std::vector<Jurisdiction> jurisdictions;
     // Organisation profiles.
     std::vector<std::pair<std::string, PhraseKeys>> unit_kinds;       // "directorate" -> keys

@@ -233,6 +233,13 @@ private:
                 case Field::kArea_m2: service.area_m2 = ParseArea(cell); break;
                 case Field::kStaff: service.staff = CountStaff(cells[col].text); break;
                 case Field::kBudget: ReadBudget(cells[col], col, service); break;
+                case Field::kLicence:
+                    ReadLicence(cell, service);
+                    break;
+                case Field::kLicenceDate:
+                case Field::kLicenceExpiry:
+                    ReadLicenceDate(cell, *column.field, service);
+                    break;
                 default: break;
             }
         }
@@ -257,6 +264,25 @@ private:
             Warn(line, "service_code_unknown", "service code “" + *code + "” is not in the HG 867/2015 nomenclature");
         }
         return *code;
+    }
+
+    // The licence column may hold the number alone or with its dates; columns of their own give the dates.
+    void ReadLicence(const std::string& cell, SocialService& service) const {
+        std::optional<domain::ServiceLicence> read = ParseLicence(cell, words_);
+        if (!read) return;
+        domain::ServiceLicence& licence = service.licence ? *service.licence : service.licence.emplace();
+        licence.number = read->number;
+        if (read->date) licence.date = read->date;
+        if (read->expiry) licence.expiry = read->expiry;
+    }
+
+    void ReadLicenceDate(const std::string& cell, Field field, SocialService& service) const {
+        std::optional<domain::ServiceLicence> read = ParseLicence(cell, words_);
+        // A column of dates: the date it holds, whatever words stand before it.
+        std::optional<domain::DatePoint> date = read ? (read->date ? read->date : read->expiry) : std::nullopt;
+        if (!date) return;
+        domain::ServiceLicence& licence = service.licence ? *service.licence : service.licence.emplace();
+        (field == Field::kLicenceDate ? licence.date : licence.expiry) = date;
     }
 
     void ReadBudget(const Cell& cell, size_t col, SocialService& service) {

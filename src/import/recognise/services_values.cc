@@ -1,7 +1,9 @@
 #include "import/recognise/services_values.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <regex>
 #include <vector>
 
 #include "common/text.h"
@@ -38,7 +40,69 @@ std::string UnitKey(std::string_view text) {
     return out;
 }
 
+// "12.03.2019", "12/03/2019", "12-03-2019" or "2019-03-12"; nullopt for an impossible day.
+std::optional<domain::DatePoint> DateOf(const std::smatch& match) {
+    const bool iso = match[1].matched;
+    domain::DatePoint date{std::stoi(match[iso ? 1 : 6]), std::stoi(match[iso ? 2 : 5]), std::stoi(match[iso ? 3 : 4])};
+    if (date.year < 1900 || date.year > 2200 || date.month < 1 || date.month > 12 || date.day < 1 || date.day > 31) {
+        return std::nullopt;
+    }
+    return date;
+}
+
+// Trims what glues a licence number to the words around it: "0001234/" -> "0001234".
+std::string TrimNumber(std::string token) {
+    while (!token.empty() && std::string_view("/,;:.()").find(token.back()) != std::string_view::npos) token.pop_back();
+    while (!token.empty() && std::string_view("/,;:(").find(token.front()) != std::string_view::npos) token.erase(0, 1);
+    return token;
+}
+
 }  // namespace
+
+std::optional<domain::ServiceLicence> ParseLicence(std::string_view cell, const RegistryWords& words) {
+    if (IsBlankCell(cell)) return std::nullopt;
+    static const std::regex kDate(R"((\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[./-](\d{1,2})[./-](\d{4}))");
+    const std::string text = text::Normalize(cell);
+    domain::ServiceLicence licence;
+    std::string rest;  // the text without its dates, where the number is
+    size_t previous_end = 0;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), kDate); it != std::sregex_iterator(); ++it) {
+        const std::smatch& match = *it;
+        const size_t start = static_cast<size_t>(match.position(0));
+        const std::string before = text.substr(previous_end, start - previous_end);
+        rest += before + " ";
+        previous_end = start + static_cast<size_t>(match.length(0));
+        std::optional<domain::DatePoint> date = DateOf(match);
+        if (!date) continue;
+        const bool expiry = ContainsAny(text::SearchKey(before), words.licence_expiry_markers);
+        if (expiry || licence.date) {
+            if (!licence.expiry) licence.expiry = date;
+        } else {
+            licence.date = date;
+        }
+    }
+    rest += text.substr(previous_end);
+    std::vector<std::string> tokens;
+    for (size_t pos = 0; pos < rest.size();) {
+        size_t end = rest.find(' ', pos);
+        if (end == std::string::npos) end = rest.size();
+        if (end > pos) tokens.push_back(rest.substr(pos, end - pos));
+        pos = end + 1;
+    }
+    auto has_digit = [](const std::string& token) { return token.find_first_of("0123456789") != std::string::npos; };
+    for (size_t i = 0; i < tokens.size() && licence.number.empty(); ++i) {
+        std::string key = text::SearchKey(tokens[i]);
+        if (std::find(words.number_markers.begin(), words.number_markers.end(), key) != words.number_markers.end() &&
+            i + 1 < tokens.size() && has_digit(tokens[i + 1])) {
+            licence.number = TrimNumber(tokens[i + 1]);
+        }
+    }
+    for (size_t i = 0; i < tokens.size() && licence.number.empty(); ++i) {
+        if (has_digit(tokens[i])) licence.number = TrimNumber(tokens[i]);
+    }
+    if (licence.number.empty() && !licence.date && !licence.expiry) return std::nullopt;
+    return licence;
+}
 
 bool IsBlankCell(std::string_view cell) {
     std::string n = text::Normalize(cell);

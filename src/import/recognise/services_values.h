@@ -51,6 +51,14 @@ struct CellAmount {
 };
 std::optional<CellAmount> ExtractAmount(std::string_view cell, const Glossary& glossary, int64_t multiplier);
 
+// A licence cell: "LF nr. 0001234/12.03.2019, valabilă până la 12.03.2024" -> number
+// "0001234", date 2019-03-12, expiry 2024-03-12. Dates are written day.month.year (".",
+// "/" or "-" between) or year-month-day; the first is the date granted unless an expiry
+// marker of words (licence_expiry_markers: "valabilă până la") comes before it, the next
+// is the expiry. The number follows a number marker ("nr."), else it is the first token
+// with a digit that is not a date. nullopt when the cell states neither number nor date.
+std::optional<domain::ServiceLicence> ParseLicence(std::string_view cell, const RegistryWords& words);
+
 // True when the cell holds nothing but blanks, "-", "–" or "—".
 bool IsBlankCell(std::string_view cell);
 

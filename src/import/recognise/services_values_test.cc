@@ -68,5 +68,29 @@ TEST(StripBlank, DashesAreBlank) {
     EXPECT_FALSE(IsBlankCell("0"));
 }
 
+TEST(ParseLicence, ReadsNumberDateAndExpiry) {
+    auto full = ParseLicence("LF nr. 0001234/12.03.2019, valabilă până la 12.03.2024", Words());
+    ASSERT_TRUE(full);
+    EXPECT_EQ(full->number, "0001234");
+    EXPECT_EQ(full->date, (domain::DatePoint{2019, 3, 12}));
+    EXPECT_EQ(full->expiry, (domain::DatePoint{2024, 3, 12}));
+    // Only an expiry, after its marker; ISO dates; a number without a marker.
+    auto expiry = ParseLicence("Licență valabilă până la 31/12/2026", Words());
+    ASSERT_TRUE(expiry);
+    EXPECT_EQ(expiry->number, "");
+    EXPECT_FALSE(expiry->date);
+    EXPECT_EQ(expiry->expiry, (domain::DatePoint{2026, 12, 31}));
+    auto iso = ParseLicence("1047 2021-05-04 2026-05-04", Words());
+    ASSERT_TRUE(iso);
+    EXPECT_EQ(iso->number, "1047");
+    EXPECT_EQ(iso->date, (domain::DatePoint{2021, 5, 4}));
+    EXPECT_EQ(iso->expiry, (domain::DatePoint{2026, 5, 4}));
+    EXPECT_EQ(ParseLicence("seria LF nr. 0003456", Words())->number, "0003456");
+    EXPECT_FALSE(ParseLicence("-", Words()));
+    EXPECT_FALSE(ParseLicence("în curs de licențiere", Words()));
+    // An impossible day is no date.
+    EXPECT_FALSE(ParseLicence("nr. 12 din 31.13.2019", Words())->date);
+}
+
 }  // namespace
 }  // namespace planwatch::import::recognise

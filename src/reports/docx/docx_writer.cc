@@ -89,7 +89,7 @@ void AddParagraph(Writer& w, const Block& b) {
     AddText(p, b.text, b.style == "node", nullptr);
 }
 
-void AddCell(pugi::xml_node tr, const Cell& c, int width, bool header, bool bold_row) {
+void AddCell(pugi::xml_node tr, const Cell& c, int width, bool header, bool bold_row, bool vertical = false) {
     pugi::xml_node tc = Child(tr, "w:tc");
     pugi::xml_node tcpr = Child(tc, "w:tcPr");
     pugi::xml_node tcw = Child(tcpr, "w:tcW");
@@ -101,6 +101,7 @@ void AddCell(pugi::xml_node tr, const Cell& c, int width, bool header, bool bold
         shd.append_attribute("w:color") = "auto";
         shd.append_attribute("w:fill") = header ? "DFE1E2" : "F0F0F0";
     }
+    if (vertical) Val(tcpr, "w:textDirection", "btLr");  // read bottom to top (Table::vertical_header)
     pugi::xml_node p = Child(tc, "w:p");
     pugi::xml_node ppr = Child(p, "w:pPr");
     Val(ppr, "w:pStyle", "TableText");
@@ -108,8 +109,9 @@ void AddCell(pugi::xml_node tr, const Cell& c, int width, bool header, bool bold
     AddText(p, c.text, header || bold_row || c.row_header, c.style.empty() ? nullptr : StatusTextColor(c.style));
 }
 
-void AddTable(Writer& w, const Table& t) {
-    if (!t.caption.empty()) AddText(Para(w.body, "Caption"), t.caption, false, nullptr);
+// heading: the text of a heading right before the table, whose words a caption does not repeat.
+void AddTable(Writer& w, const Table& t, const std::string& heading) {
+    if (!t.caption.empty() && t.caption != heading) AddText(Para(w.body, "Caption"), t.caption, false, nullptr);
     size_t columns = t.header.size();
     for (const auto& row : t.rows) columns = std::max(columns, row.size());
     if (columns == 0) return;
@@ -137,7 +139,9 @@ void AddTable(Writer& w, const Table& t) {
         Child(trpr, "w:tblHeader");  // repeated at the top of every page the table crosses
         Child(trpr, "w:cantSplit");
         for (size_t c = 0; c < columns; ++c) {
-            AddCell(tr, Cell{.text = c < t.header.size() ? t.header[c] : ""}, widths[c], true, false);
+            const bool vertical =
+                t.vertical_header && c < t.header.size() && !t.header[c].empty() && NumberColumn(t, c);
+            AddCell(tr, Cell{.text = c < t.header.size() ? t.header[c] : ""}, widths[c], true, false, vertical);
         }
     }
     for (size_t r = 0; r < t.rows.size(); ++r) {
@@ -151,7 +155,7 @@ void AddTable(Writer& w, const Table& t) {
     Para(w.body, "");  // Word needs a paragraph between a table and what follows
 }
 
-Status AddChart(Writer& w, const Chart& chart) {
+Status AddChart(Writer& w, const Chart& chart, const std::string& heading) {
     PW_ASSIGN_OR_RETURN(Png png, ChartPng(chart));
     int id = w.next_id++;
     std::string rel = "rIdImg" + std::to_string(id), name = "chart" + std::to_string(id) + ".png";
@@ -165,7 +169,7 @@ Status AddChart(Writer& w, const Chart& chart) {
         cy = cy * max_cx / cx;
         cx = max_cx;
     }
-    AddText(Para(w.body, "Caption"), chart.title, false, nullptr);
+    if (chart.title != heading) AddText(Para(w.body, "Caption"), chart.title, false, nullptr);
     pugi::xml_node p = Para(w.body, "");
     pugi::xml_node inline_ = Child(Child(Child(p, "w:r"), "w:drawing"), "wp:inline");
     for (const char* d : {"distT", "distB", "distL", "distR"}) inline_.append_attribute(d) = 0;
@@ -247,12 +251,16 @@ StatusOr<std::string> RenderDocx(const Document& doc) {
     root.append_attribute("xmlns:a") = kA;
     root.append_attribute("xmlns:pic") = kPic;
     w.body = root.append_child("w:body");
-    for (const Block& b : doc.blocks) {
+    static const std::string kNoHeading;
+    for (size_t i = 0; i < doc.blocks.size(); ++i) {
+        const Block& b = doc.blocks[i];
+        const bool after_heading = i > 0 && doc.blocks[i - 1].kind == Block::Kind::kHeading;
+        const std::string& heading = after_heading ? doc.blocks[i - 1].text : kNoHeading;
         switch (b.kind) {
             case Block::Kind::kHeading: AddHeading(w, b); break;
             case Block::Kind::kParagraph: AddParagraph(w, b); break;
-            case Block::Kind::kTable: AddTable(w, b.table); break;
-            case Block::Kind::kChart: PW_RETURN_IF_ERROR(AddChart(w, b.chart)); break;
+            case Block::Kind::kTable: AddTable(w, b.table, heading); break;
+            case Block::Kind::kChart: PW_RETURN_IF_ERROR(AddChart(w, b.chart, heading)); break;
         }
     }
     AddSection(w, doc.landscape);

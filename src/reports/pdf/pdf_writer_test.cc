@@ -76,6 +76,34 @@ TEST_P(PdfWriter, EmbedsFontsAndBuildsAnOutlineFromTheHeadings) {
     for (const char* letter : {"ș", "ț", "ă", "î", "â"}) EXPECT_NE(r.text.find(letter), std::string::npos) << letter;
 }
 
+TEST_P(PdfWriter, OutlineHoldsEveryHeadingAtItsLevel) {
+    StatusOr<std::vector<testing::PdfBookmark>> outline = testing::PdfOutline(Render(GetParam()).pdf);
+    ASSERT_TRUE(outline.ok()) << outline.status();
+    std::vector<testing::PdfBookmark> want;
+    for (const Block& b : BuildEvaluationDocument(testing::SampleModel()).blocks) {
+        if (b.kind == Block::Kind::kHeading) want.push_back({b.level - 1, testing::Squeeze(b.text)});
+    }
+    ASSERT_EQ(want.size(), 60u);  // the title, eight sections, the four pillars, 47 activities
+    ASSERT_EQ(outline->size(), want.size());
+    for (size_t i = 0; i < want.size(); ++i) {
+        EXPECT_EQ((*outline)[i].depth, want[i].depth) << want[i].title;
+        EXPECT_EQ(testing::Squeeze((*outline)[i].title), want[i].title) << i;
+    }
+    // The title on top, the sections under it, a pillar under "Activități", an activity under its pillar.
+    EXPECT_EQ((*outline)[0].title, testing::Squeeze(testing::kSampleTitle));
+    auto depth_of = [&](const std::string& prefix) {
+        for (const testing::PdfBookmark& b : *outline) {
+            if (b.title.rfind(prefix, 0) == 0) return b.depth;
+        }
+        return -1;
+    };
+    EXPECT_EQ(depth_of("Sinteză"), 1);
+    EXPECT_EQ(depth_of("Activități pe piloni"), 2);
+    EXPECT_EQ(depth_of("Realizarea indicatorilor"), 1);
+    EXPECT_EQ(depth_of("I. "), 2);
+    EXPECT_EQ(depth_of("A.1.1 "), 3);
+}
+
 INSTANTIATE_TEST_SUITE_P(Renderers, PdfWriter, ::testing::Values(PdfRenderer::kDirect, PdfRenderer::kWeasyPrint),
                          [](const auto& info) {
                              return std::string(info.param == PdfRenderer::kDirect ? "Direct" : "WeasyPrint");

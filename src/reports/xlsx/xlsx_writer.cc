@@ -121,22 +121,49 @@ void Indicators(lxw_workbook* book, const Formats& f, const ReportModel& m) {
     }
 }
 
+// One row per reported indicator value, the value a number a spreadsheet can add
+// up; a report without values takes one row with those two cells empty.
 void Reports(lxw_workbook* book, const Formats& f, const ReportModel& m) {
     const std::string& l = m.language;
     Sheet s(book, "Reports", f,
             {Label(l, "col.code"), Label(l, "col.institution"), Label(l, "col.period"), Label(l, "col.reported_status"),
-             Label(l, "col.submitted"), Label(l, "col.narrative"), Label(l, "col.values"), Label(l, "col.evidence")},
-            {8, 30, 10, 16, 12, 60, 30, 30});
+             Label(l, "col.submitted"), Label(l, "col.narrative"), Label(l, "col.indicator"), Label(l, "col.value"),
+             Label(l, "col.evidence")},
+            {8, 30, 10, 16, 12, 60, 40, 12, 30});
     for (const ActivityRow& a : m.activities) {
         for (const ReportRow& r : a.reports) {
-            std::string values;
-            for (const auto& [name, value] : r.values) {
-                values += (values.empty() ? "" : "\n") + name + ": " + std::to_string(value);
+            const size_t rows = std::max<size_t>(r.values.size(), 1);
+            for (size_t v = 0; v < rows; ++v) {
+                s.Row().Text(a.code).Text(r.institution).Text(r.period).Text(ClaimedLabel(l, r.claimed))
+                    .DateText(r.submitted_on).Text(r.narrative);
+                if (v < r.values.size()) {
+                    s.Text(r.values[v].first).Number(r.values[v].second);
+                } else {
+                    s.Text("").Number(std::nullopt);
+                }
+                s.Text(Joined(r.evidence, "\n"));
             }
-            s.Row().Text(a.code).Text(r.institution).Text(r.period).Text(ClaimedLabel(l, r.claimed))
-                .DateText(r.submitted_on).Text(r.narrative).Text(values).Text(Joined(r.evidence, "\n"));
         }
     }
+}
+
+// The round the report is for, per lead institution, with a total row.
+void Round(lxw_workbook* book, const Formats& f, const ReportModel& m) {
+    if (!m.round) return;
+    const std::string& l = m.language;
+    const RoundSummary& r = *m.round;
+    Sheet s(book, "Round", f,
+            {Label(l, "col.round"), Label(l, "col.due"), Label(l, "col.institution"), Label(l, "col.expected"),
+             Label(l, "col.received"), Label(l, "col.on_time"), Label(l, "col.completeness"),
+             Label(l, "col.timeliness")},
+            {10, 12, 40, 10, 10, 10, 12, 12});
+    for (const RoundInstitution& i : r.institutions) {
+        s.Row().Text(r.period).DateText(r.due_on).Text(i.name).Number(i.counts.expected).Number(i.counts.received)
+            .Number(i.counts.on_time).Percent(i.counts.Completeness()).Percent(i.counts.Timeliness());
+    }
+    const RoundCounts total = r.Counts();
+    s.Row().Text(r.period).DateText(r.due_on).Text(Label(l, "col.total")).Number(total.expected)
+        .Number(total.received).Number(total.on_time).Percent(total.Completeness()).Percent(total.Timeliness());
 }
 
 void Institutions(lxw_workbook* book, const Formats& f, const ReportModel& m) {
@@ -190,6 +217,7 @@ StatusOr<std::string> WriteXlsx(const ReportModel& model, const WriteOptions& op
     Indicators(book, f, model);
     Reports(book, f, model);
     Institutions(book, f, model);
+    Round(book, f, model);
     lxw_error error = workbook_close(book);
     if (error != LXW_NO_ERROR) return Unavailable(std::string("xlsx: ") + lxw_strerror(error));
     return ReadFile(path);

@@ -91,6 +91,63 @@ TEST_F(XlsxWriter, ActivitiesSheetHasEveryActivityWithItsStatusAndDueDate) {
     }
 }
 
+TEST_F(XlsxWriter, ReportsSheetWritesEveryIndicatorValueAsANumber) {
+    const ReportModel& m = testing::SampleModel();
+    int row = 2, values = 0;
+    for (const ActivityRow& a : m.activities) {
+        for (const ReportRow& r : a.reports) {
+            const size_t rows = std::max<size_t>(r.values.size(), 1);
+            for (size_t v = 0; v < rows; ++v, ++row) {
+                const std::string n = std::to_string(row);
+                EXPECT_EQ(CellValue(4, "A" + n), a.code) << n;
+                EXPECT_EQ(CellValue(4, "C" + n), r.period) << n;
+                if (v >= r.values.size()) {
+                    EXPECT_EQ(CellValue(4, "H" + n), "") << n;
+                    continue;
+                }
+                EXPECT_EQ(CellValue(4, "G" + n), r.values[v].first) << n;
+                EXPECT_TRUE(IsNumber(4, "H" + n)) << "the value is a number, row " << n;
+                EXPECT_DOUBLE_EQ(std::stod(CellValue(4, "H" + n)), r.values[v].second) << n;
+                ++values;
+            }
+        }
+    }
+    EXPECT_GT(values, 10);
+    EXPECT_EQ(CellValue(4, "A" + std::to_string(row)), "");  // nothing after the last report
+    for (const std::string& text : strings_) {
+        EXPECT_EQ(text.find(".000000"), std::string::npos) << "a number written as text: " << text;
+    }
+}
+
+TEST(WriteXlsx, AReportForARoundAddsARoundSheetWithTypedCounts) {
+    domain::Plan plan = testing::SampleActionPlan();
+    std::vector<domain::ReportingRound> rounds = testing::SampleRounds();
+    for (size_t i = 0; i < rounds.size(); ++i) rounds[i].id = static_cast<int64_t>(i + 1);
+    StatusOr<ReportModel> m =
+        BuildReportModel(plan, testing::SampleReports(plan), rounds, domain::CivilDate{2018, 1, 30}, {.round_id = 1});
+    ASSERT_TRUE(m.ok()) << m.status();
+    ASSERT_TRUE(m->round.has_value());
+    ASSERT_GT(m->round->expected, 0);
+    StatusOr<std::string> xlsx = WriteXlsx(*m, {});
+    ASSERT_TRUE(xlsx.ok()) << xlsx.status();
+    StatusOr<std::map<std::string, std::string>> parts = testing::Unzip(*xlsx);
+    ASSERT_TRUE(parts.ok()) << parts.status();
+    EXPECT_NE((*parts)["xl/workbook.xml"].find("name=\"Round\""), std::string::npos);
+    StatusOr<std::vector<std::vector<std::string>>> rows = testing::XlsxSheetRows(*parts, 6);
+    ASSERT_TRUE(rows.ok()) << rows.status();
+    ASSERT_EQ(rows->size(), m->round->institutions.size() + 2);  // header, one row per lead, total
+    const std::vector<std::string>& total = rows->back();
+    ASSERT_GE(total.size(), 6u);
+    EXPECT_EQ(total[0], "2017");
+    EXPECT_EQ(total[1], "43130");  // 2018-01-30 as a date serial
+    EXPECT_EQ(total[2], "Total");
+    EXPECT_EQ(total[3], std::to_string(m->round->expected));
+    EXPECT_EQ(total[4], std::to_string(m->round->received));
+    EXPECT_EQ(total[5], std::to_string(m->round->on_time));
+    // Without a round, the five sheets only.
+    EXPECT_EQ(testing::Unzip(*WriteXlsx(testing::SampleModel(), {}))->count("xl/worksheets/sheet6.xml"), 0u);
+}
+
 TEST(WriteXlsx, RefusesDocumentsItDoesNotWrite) {
     StatusOr<std::string> xlsx = WriteXlsx(testing::SampleModel(), {.document = DocumentKind::kSocialServicesPlan});
     ASSERT_FALSE(xlsx.ok());

@@ -15,7 +15,12 @@ constexpr char kInsertUser[] = R"sql(
     VALUES (:email, :email_key, :role, :institution_id, :password_hash, :created_at)
     RETURNING id)sql";
 constexpr char kSelectUser[] = R"sql(
-    SELECT id, email, role, institution_id, password_hash FROM app_user WHERE email_key = :email_key)sql";
+    SELECT id, email, role, institution_id, password_hash, disabled_at FROM app_user WHERE email_key = :email_key)sql";
+constexpr char kUpdateUser[] = R"sql(
+    UPDATE app_user SET role = :role, institution_id = :institution_id, disabled_at = :disabled_at
+    WHERE id = :id)sql";
+constexpr char kDeleteSessionsOfUser[] = "DELETE FROM session WHERE user_id = :user_id";
+constexpr char kDeleteTokensOfUser[] = "DELETE FROM api_token WHERE user_id = :user_id";
 constexpr char kCountUser[] = "SELECT COUNT(*) FROM app_user WHERE id = :id";
 constexpr char kCountToken[] = "SELECT COUNT(*) FROM api_token WHERE token_sha256 = :token_sha256";
 constexpr char kInsertToken[] = R"sql(
@@ -49,7 +54,7 @@ std::optional<domain::User> ReadUserByEmail(soci::session& session, const std::s
     Nullable<long long> institution;
     domain::User user;
     session << kSelectUser, soci::use(key), soci::into(id), soci::into(user.email), soci::into(role),
-        soci::into(institution.value, institution.ind), soci::into(user.password_hash);
+        soci::into(institution.value, institution.ind), soci::into(user.password_hash), soci::into(user.disabled_at);
     if (!session.got_data()) return std::nullopt;
     std::optional<domain::Role> parsed = domain::ParseRole(role);
     if (!parsed) throw soci::soci_error("unknown role \"" + role + "\" in the database");
@@ -57,6 +62,25 @@ std::optional<domain::User> ReadUserByEmail(soci::session& session, const std::s
     user.role = *parsed;
     if (institution.Get()) user.institution_id = institution.value;
     return user;
+}
+
+Status WriteUserChange(soci::session& session, const domain::User& user) {
+    if (!user.id) return InvalidArgument("a user to update needs its id");
+    std::string role = domain::Name(user.role);
+    Nullable<long long> institution(user.institution_id ? std::optional<long long>(*user.institution_id)
+                                                        : std::nullopt);
+    long long id = *user.id;
+    soci::statement st = (session.prepare << kUpdateUser, soci::use(role), soci::use(institution.value, institution.ind),
+                          soci::use(user.disabled_at), soci::use(id));
+    st.execute(true);
+    if (st.get_affected_rows() == 0) return NotFound("no user with id " + std::to_string(*user.id));
+    return Status::Ok();
+}
+
+void RemoveUserAccess(soci::session& session, int64_t user_id) {
+    long long id = user_id;
+    session << kDeleteSessionsOfUser, soci::use(id);
+    session << kDeleteTokensOfUser, soci::use(id);
 }
 
 StatusOr<int64_t> WriteApiToken(soci::session& session, int64_t user_id, const std::string& token_sha256,

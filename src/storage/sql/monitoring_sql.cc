@@ -16,9 +16,11 @@ namespace {
 constexpr char kCountPlan[] = "SELECT COUNT(*) FROM plan WHERE id = :id";
 constexpr char kCountRound[] = "SELECT COUNT(*) FROM reporting_round WHERE plan_id = :plan_id AND period = :period";
 constexpr char kInsertRound[] = R"sql(
-    INSERT INTO reporting_round (plan_id, period, opens_on, due_on, grace_days, closed)
-    VALUES (:plan_id, :period, :opens_on, :due_on, :grace_days, :closed) RETURNING id)sql";
-constexpr char kSelectRoundColumns[] = "SELECT id, plan_id, period, opens_on, due_on, grace_days, closed FROM reporting_round ";
+    INSERT INTO reporting_round (plan_id, period, opens_on, due_on, grace_days, closed, closed_on)
+    VALUES (:plan_id, :period, :opens_on, :due_on, :grace_days, :closed, :closed_on) RETURNING id)sql";
+constexpr char kSelectRoundColumns[] =
+    "SELECT id, plan_id, period, opens_on, due_on, grace_days, closed_on FROM reporting_round ";
+constexpr char kCloseRound[] = "UPDATE reporting_round SET closed = 1, closed_on = :closed_on WHERE id = :id";
 constexpr char kWherePlansIn[] = "WHERE plan_id IN (:ids) ORDER BY plan_id, due_on, period, id";
 constexpr char kDeleteReopening[] = "DELETE FROM round_reopening WHERE round_id = :round_id AND institution_id = :institution_id";
 constexpr char kInsertReopening[] = R"sql(
@@ -56,9 +58,12 @@ constexpr char kInsertEvidence[] = R"sql(
 constexpr char kSelectValuesOf[] = R"sql(
     SELECT v.report_id, v.indicator_index, v.value FROM progress_value AS v
     JOIN progress_report AS r ON r.id = v.report_id )sql";
+// An uploaded file's size and media type come from evidence_file (migration 0009).
 constexpr char kSelectEvidenceOf[] = R"sql(
-    SELECT e.report_id, e.url, e.sha256 FROM progress_evidence AS e
-    JOIN progress_report AS r ON r.id = e.report_id )sql";
+    SELECT e.report_id, e.url, e.sha256, CAST(COALESCE(f.size, 0) AS BIGINT), COALESCE(f.media_type, '')
+    FROM progress_evidence AS e
+    JOIN progress_report AS r ON r.id = e.report_id
+    LEFT JOIN evidence_file AS f ON f.sha256 = e.sha256 AND e.sha256 <> '' )sql";
 constexpr char kWhereId[] = "WHERE r.id = :id";
 constexpr char kWhereKey[] =
     "WHERE r.activity_id = :activity_id AND r.institution_id = :institution_id AND r.period = :period";
@@ -110,7 +115,6 @@ template <typename RunQuery>
 std::vector<domain::ReportingRound> SelectRoundsWith(soci::session& session, RunQuery run) {
     std::vector<domain::ReportingRound> rounds;
     long long id = 0, plan = 0;
-    int closed = 0;
     domain::ReportingRound round;
     soci::statement st(session);
     st.exchange(soci::into(id));
@@ -119,12 +123,11 @@ std::vector<domain::ReportingRound> SelectRoundsWith(soci::session& session, Run
     st.exchange(soci::into(round.opens_on));
     st.exchange(soci::into(round.due_on));
     st.exchange(soci::into(round.grace_days));
-    st.exchange(soci::into(closed));
+    st.exchange(soci::into(round.closed_on));
     run(st);
     while (st.fetch()) {
         round.id = id;
         round.plan_id = plan;
-        round.closed = closed != 0;
         rounds.push_back(round);
     }
     return rounds;
@@ -193,14 +196,20 @@ std::vector<domain::ProgressReport> SelectReports(soci::session& session, const 
     }
     {
         long long report_id = 0;
+        long long size = 0;
         domain::Evidence evidence;
         soci::statement st(session);
         st.exchange(soci::into(report_id));
         st.exchange(soci::into(evidence.url));
         st.exchange(soci::into(evidence.sha256));
+        st.exchange(soci::into(size));
+        st.exchange(soci::into(evidence.media_type));
         Bind(st, keys...);
         Run(st, std::string(kSelectEvidenceOf) + where + " ORDER BY e.report_id, e.position");
-        while (st.fetch()) reports[index_of.at(report_id)].evidence.push_back(evidence);
+        while (st.fetch()) {
+            evidence.size = size;
+            reports[index_of.at(report_id)].evidence.push_back(evidence);
+        }
     }
     return reports;
 }
@@ -232,11 +241,20 @@ StatusOr<int64_t> WriteRound(soci::session& session, const domain::ReportingRoun
     if (found > 0) {
         return Conflict("plan " + std::to_string(round.plan_id) + " already has a round for " + round.period);
     }
-    int closed = round.closed ? 1 : 0;
+    int closed = round.closed_on.empty() ? 0 : 1;
     long long id = 0;
     session << kInsertRound, soci::use(plan), soci::use(round.period), soci::use(round.opens_on),
-        soci::use(round.due_on), soci::use(round.grace_days), soci::use(closed), soci::into(id);
+        soci::use(round.due_on), soci::use(round.grace_days), soci::use(closed), soci::use(round.closed_on),
+        soci::into(id);
     return static_cast<int64_t>(id);
+}
+
+Status WriteRoundClosed(soci::session& session, int64_t round_id, const std::string& closed_on) {
+    long long id = round_id;
+    soci::statement st = (session.prepare << kCloseRound, soci::use(closed_on), soci::use(id));
+    st.execute(true);
+    if (st.get_affected_rows() == 0) return NotFound("no round with id " + std::to_string(round_id));
+    return Status::Ok();
 }
 
 std::optional<domain::ReportingRound> ReadRound(soci::session& session, int64_t round_id) {

@@ -19,6 +19,8 @@ namespace planwatch::storage::sql {
 
 // kNotFound for an unknown plan, kConflict for a period the plan already has.
 StatusOr<int64_t> WriteRound(soci::session& session, const domain::ReportingRound& round);
+// kNotFound for an unknown round.
+Status WriteRoundClosed(soci::session& session, int64_t round_id, const std::string& closed_on);
 std::optional<domain::ReportingRound> ReadRound(soci::session& session, int64_t round_id);
 std::optional<domain::ReportingRound> ReadRoundByPeriod(soci::session& session, int64_t plan_id,
                                                         const std::string& period);

@@ -56,7 +56,8 @@ constexpr char kSelectBudgets[] = R"sql(
     WHERE n.plan_id IN (:ids) ORDER BY b.node_id, b.position)sql";
 constexpr char kSelectServices[] = R"sql(
     SELECT plan_id, id, line, code, name, beneficiaries, provider, locality, capacity_value, capacity_unit,
-           occupancy, state, staff, area_m2, schedule, source_line
+           occupancy, state, staff, area_m2, schedule, source_line, licence_number, licence_year, licence_month,
+           licence_day, licence_expiry_year, licence_expiry_month, licence_expiry_day
     FROM social_service WHERE plan_id IN (:ids) ORDER BY plan_id, position)sql";
 constexpr char kSelectServiceBudgets[] = R"sql(
     SELECT b.service_id, b.year, b.source, b.amount_minor, b.currency
@@ -344,6 +345,8 @@ void ReadServices(soci::session& session, Chunk& chunk) {
         Nullable<std::string> unit;
         Nullable<int> staff;
         int source_line = 0;
+        Nullable<std::string> licence_number;
+        Nullable<int> licence_year, licence_month, licence_day, expiry_year, expiry_month, expiry_day;
         std::vector<std::pair<long long, domain::Plan*>> owners;  // social_service.id, in row order
         soci::statement st(session);
         Query(session, st, kSelectServices, chunk, [&](soci::statement& s) {
@@ -363,6 +366,13 @@ void ReadServices(soci::session& session, Chunk& chunk) {
             s.exchange(soci::into(area.value, area.ind));
             s.exchange(soci::into(schedule));
             s.exchange(soci::into(source_line));
+            s.exchange(soci::into(licence_number.value, licence_number.ind));
+            s.exchange(soci::into(licence_year.value, licence_year.ind));
+            s.exchange(soci::into(licence_month.value, licence_month.ind));
+            s.exchange(soci::into(licence_day.value, licence_day.ind));
+            s.exchange(soci::into(expiry_year.value, expiry_year.ind));
+            s.exchange(soci::into(expiry_month.value, expiry_month.ind));
+            s.exchange(soci::into(expiry_day.value, expiry_day.ind));
         });
         while (st.fetch()) {
             domain::SocialService service;
@@ -383,6 +393,11 @@ void ReadServices(soci::session& session, Chunk& chunk) {
             service.area_m2 = area.Get();
             service.schedule = schedule;
             service.source_line = source_line;
+            if (licence_number.Get()) {
+                service.licence = domain::ServiceLicence{.number = licence_number.value,
+                                                         .date = DateFrom(licence_year, licence_month, licence_day),
+                                                         .expiry = DateFrom(expiry_year, expiry_month, expiry_day)};
+            }
             domain::Plan& plan = chunk.plans.at(plan_id);
             owners.emplace_back(id, &plan);
             plan.services.push_back(std::move(service));

@@ -57,9 +57,12 @@ constexpr char kInsertBudget[] = R"sql(
 constexpr char kInsertService[] = R"sql(
     INSERT INTO social_service (plan_id, position, line, code, name, beneficiaries, provider, locality,
                                 capacity_value, capacity_unit, occupancy, state, staff, area_m2, schedule,
-                                source_line)
+                                source_line, licence_number, licence_year, licence_month, licence_day,
+                                licence_expiry_year, licence_expiry_month, licence_expiry_day)
     VALUES (:plan_id, :position, :line, :code, :name, :beneficiaries, :provider, :locality,
-            :capacity_value, :capacity_unit, :occupancy, :state, :staff, :area_m2, :schedule, :source_line)
+            :capacity_value, :capacity_unit, :occupancy, :state, :staff, :area_m2, :schedule, :source_line,
+            :licence_number, :licence_year, :licence_month, :licence_day,
+            :licence_expiry_year, :licence_expiry_month, :licence_expiry_day)
     RETURNING id)sql";
 constexpr char kInsertServiceBudget[] = R"sql(
     INSERT INTO service_budget (service_id, position, year, source, amount_minor, currency)
@@ -261,13 +264,24 @@ void WriteServices(soci::session& session, long long plan_id, const std::vector<
         Nullable<double> occupancy(service.occupancy);
         Nullable<int> staff(service.staff);
         Nullable<double> area(service.area_m2);
+        // A NULL number means no licence; a licence known only by its dates has the number ''.
+        Nullable<std::string> licence_number(service.licence ? std::optional(service.licence->number) : std::nullopt);
+        DateColumns licence_date, licence_expiry;
+        licence_date.Set(service.licence ? service.licence->date : std::nullopt);
+        licence_expiry.Set(service.licence ? service.licence->expiry : std::nullopt);
         long long service_id = 0;
         session << kInsertService, soci::use(plan_id), soci::use(position), soci::use(line), soci::use(service.code),
             soci::use(service.name), soci::use(service.beneficiaries), soci::use(service.provider),
             soci::use(service.locality), soci::use(capacity.value, capacity.ind), soci::use(unit.value, unit.ind),
             soci::use(occupancy.value, occupancy.ind), soci::use(state), soci::use(staff.value, staff.ind),
             soci::use(area.value, area.ind), soci::use(service.schedule), soci::use(service.source_line),
-            soci::into(service_id);
+            soci::use(licence_number.value, licence_number.ind),
+            soci::use(licence_date.year.value, licence_date.year.ind),
+            soci::use(licence_date.month.value, licence_date.month.ind),
+            soci::use(licence_date.day.value, licence_date.day.ind),
+            soci::use(licence_expiry.year.value, licence_expiry.year.ind),
+            soci::use(licence_expiry.month.value, licence_expiry.month.ind),
+            soci::use(licence_expiry.day.value, licence_expiry.day.ind), soci::into(service_id);
         for (size_t b = 0; b < service.budget.size(); ++b) {
             const domain::ServiceBudget& budget = service.budget[b];
             int budget_position = static_cast<int>(b);

@@ -86,10 +86,15 @@ constexpr char kInsertNeed[] = R"sql(
     RETURNING id)sql";
 constexpr char kSelectNeeds[] = R"sql(
     SELECT id, institution_id, recorded_on, locality, beneficiary_group, kind, referred_by, urgency, service_id,
-           outcome, person_key, created_by, created_at
+           outcome, person_key, created_by, created_at, version
     FROM need
     WHERE (id = :need_id OR :any_need = 1) AND (institution_id = :institution_id OR :any_institution = 1)
     ORDER BY id)sql";
+// Only from the version the edit was made on: a stale edit changes no row.
+constexpr char kUpdateNeed[] = R"sql(
+    UPDATE need SET service_id = :service_id, outcome = :outcome, version = version + 1
+    WHERE id = :id AND version = :version)sql";
+constexpr char kSelectNeedVersion[] = "SELECT version FROM need WHERE id = :id";
 constexpr char kDeleteMonth[] = "DELETE FROM service_month WHERE service_id = :service_id AND month = :month";
 constexpr char kInsertMonth[] = R"sql(
     INSERT INTO service_month (service_id, month, beneficiaries, waiting, reported_by, reported_at)
@@ -226,6 +231,28 @@ StatusOr<int64_t> WriteNeed(soci::session& session, const domain::Need& need) {
     return static_cast<int64_t>(id);
 }
 
+Status RewriteNeed(soci::session& session, int64_t need_id, int version, std::optional<int64_t> service_id,
+                   const std::string& outcome) {
+    long long id = need_id;
+    int stored = 0;
+    session << kSelectNeedVersion, soci::use(id), soci::into(stored);
+    if (!session.got_data()) return NotFound("no need with id " + std::to_string(need_id));
+    if (stored != version) {
+        return Conflict("need " + std::to_string(need_id) + " is at version " + std::to_string(stored) +
+                        ", the edit was made on version " + std::to_string(version));
+    }
+    if (service_id && !Exists(session, kCountService, *service_id)) {
+        return NotFound("no social service with id " + std::to_string(*service_id));
+    }
+    Nullable<long long> service(service_id ? std::optional<long long>(*service_id) : std::nullopt);
+    soci::statement st = (session.prepare << kUpdateNeed, soci::use(service.value, service.ind), soci::use(outcome),
+                          soci::use(id), soci::use(version));
+    st.execute(true);
+    // Another writer between the read and the update: the same refusal as a stale version.
+    if (st.get_affected_rows() != 1) return Conflict("need " + std::to_string(need_id) + " changed during the edit");
+    return Status::Ok();
+}
+
 std::vector<domain::Need> ReadNeeds(soci::session& session, std::optional<int64_t> need_id,
                                     std::optional<int64_t> institution_id) {
     long long want_need = need_id.value_or(0), want_institution = institution_id.value_or(0);
@@ -237,9 +264,9 @@ std::vector<domain::Need> ReadNeeds(soci::session& session, std::optional<int64_
     soci::statement st =
         (session.prepare << kSelectNeeds, soci::use(want_need), soci::use(any_need), soci::use(want_institution),
          soci::use(any_institution), soci::into(id), soci::into(institution), soci::into(row.recorded_on),
-         soci::into(row.locality), soci::into(row.beneficiary_group), soci::into(row.kind),
-         soci::into(row.referred_by), soci::into(row.urgency), soci::into(service.value, service.ind),
-         soci::into(row.outcome), soci::into(row.person_key), soci::into(row.created_by), soci::into(row.created_at));
+         soci::into(row.locality), soci::into(row.beneficiary_group), soci::into(row.kind), soci::into(row.referred_by),
+         soci::into(row.urgency), soci::into(service.value, service.ind), soci::into(row.outcome),
+         soci::into(row.person_key), soci::into(row.created_by), soci::into(row.created_at), soci::into(row.version));
     st.execute();
     while (st.fetch()) {
         domain::Need need = row;

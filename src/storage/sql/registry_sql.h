@@ -28,6 +28,9 @@ std::optional<std::string> ReadSetting(soci::session& session, const std::string
 std::string EnsureSettingRow(soci::session& session, const std::string& name, const std::string& value);
 
 StatusOr<int64_t> WriteNeed(soci::session& session, const domain::Need& need);
+// Store::UpdateNeed.
+Status RewriteNeed(soci::session& session, int64_t need_id, int version, std::optional<int64_t> service_id,
+                   const std::string& outcome);
 std::vector<domain::Need> ReadNeeds(soci::session& session, std::optional<int64_t> need_id,
                                     std::optional<int64_t> institution_id);
 Status WriteServiceMonth(soci::session& session, const domain::ServiceMonth& month);

@@ -31,8 +31,9 @@ constexpr char kSelectValuesOfPlans[] = R"sql(
     FROM node AS n JOIN progress_report AS r ON r.activity_id = n.id JOIN progress_value AS v ON v.report_id = r.id
     WHERE n.plan_id IN (:ids) AND n.kind = 'activity' ORDER BY v.report_id, v.indicator_index)sql";
 constexpr char kSelectEvidenceOfPlans[] = R"sql(
-    SELECT e.report_id, e.url, e.sha256
+    SELECT e.report_id, e.url, e.sha256, CAST(COALESCE(f.size, 0) AS BIGINT), COALESCE(f.media_type, '')
     FROM node AS n JOIN progress_report AS r ON r.activity_id = n.id JOIN progress_evidence AS e ON e.report_id = r.id
+    LEFT JOIN evidence_file AS f ON f.sha256 = e.sha256 AND e.sha256 <> ''
     WHERE n.plan_id IN (:ids) AND n.kind = 'activity' ORDER BY e.report_id, e.position)sql";
 // ReportFields::kStatus: one row per value (one with NULLs for a report without),
 // reports and values in one pass over the covering indexes of migration 0007.
@@ -201,13 +202,19 @@ void ReadValuesAndEvidence(soci::session& session, const std::vector<long long>&
         while (st.fetch()) by_id.at(report_id)->values.push_back(value);
     }
     long long report_id = 0;
+    long long size = 0;
     domain::Evidence evidence;
     soci::statement st(session);
     st.exchange(soci::into(report_id));
     st.exchange(soci::into(evidence.url));
     st.exchange(soci::into(evidence.sha256));
+    st.exchange(soci::into(size));
+    st.exchange(soci::into(evidence.media_type));
     RunWithIds(session, st, kSelectEvidenceOfPlans, plan_ids);
-    while (st.fetch()) by_id.at(report_id)->evidence.push_back(evidence);
+    while (st.fetch()) {
+        evidence.size = size;
+        by_id.at(report_id)->evidence.push_back(evidence);
+    }
 }
 
 // kNotFound for the first activity of reports that is not stored as one.

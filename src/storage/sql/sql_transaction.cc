@@ -162,6 +162,17 @@ StatusOr<std::optional<domain::User>> SqlTransaction::FindUserByEmail(const std:
     return user;
 }
 
+Status SqlTransaction::UpdateUser(const domain::User& user) {
+    return Write("update user", [&]() -> Status { return WriteUserChange(*session_, user); });
+}
+
+Status SqlTransaction::RevokeUserAccess(int64_t user_id) {
+    return Write("revoke sessions and tokens", [&]() -> Status {
+        RemoveUserAccess(*session_, user_id);
+        return Status::Ok();
+    });
+}
+
 StatusOr<int64_t> SqlTransaction::InsertApiToken(int64_t user_id, const std::string& token_sha256,
                                                  const std::string& label) {
     int64_t id = 0;

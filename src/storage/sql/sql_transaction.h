@@ -34,6 +34,8 @@ public:
                                                         const std::string& title) override;
 
     StatusOr<int64_t> InsertUser(const domain::User& user) override;
+    Status UpdateUser(const domain::User& user) override;
+    Status RevokeUserAccess(int64_t user_id) override;
     StatusOr<std::optional<domain::User>> FindUserByEmail(const std::string& email) override;
     StatusOr<int64_t> InsertApiToken(int64_t user_id, const std::string& token_sha256,
                                      const std::string& label) override;
@@ -54,6 +56,7 @@ public:
     StatusOr<std::vector<domain::ReportingRound>> ListRounds(std::optional<int64_t> plan_id) override;
     StatusOr<std::map<int64_t, std::vector<domain::ReportingRound>>> ListRoundsOfPlans(
         const std::vector<int64_t>& plan_ids) override;
+    Status CloseRound(int64_t round_id, const std::string& closed_on) override;
     Status UpsertRoundReopening(const RoundReopening& reopening) override;
     StatusOr<std::vector<RoundReopening>> ListRoundReopenings(int64_t round_id) override;
     StatusOr<int64_t> InsertReport(const domain::ProgressReport& report) override;
@@ -67,6 +70,9 @@ public:
         const std::vector<int64_t>& plan_ids, ReportFields fields) override;
     Status InsertReportRevision(const ReportRevision& revision) override;
     StatusOr<std::vector<ReportRevision>> ListReportRevisions(int64_t report_id) override;
+    StatusOr<bool> PutEvidenceFile(const EvidenceFile& file) override;
+    StatusOr<std::optional<EvidenceFile>> LoadEvidenceFile(const std::string& sha256, bool with_bytes) override;
+    StatusOr<std::vector<int64_t>> ListReportsWithEvidence(const std::string& sha256) override;
     StatusOr<std::optional<int64_t>> FindActivityPlan(int64_t activity_id) override;
     StatusOr<std::optional<std::string>> InstitutionName(int64_t institution_id) override;
     StatusOr<bool> InsertOutbox(const OutboxMessage& message) override;
@@ -85,6 +91,8 @@ public:
     StatusOr<int64_t> InsertNeed(const domain::Need& need) override;
     StatusOr<std::optional<domain::Need>> LoadNeed(int64_t need_id) override;
     StatusOr<std::vector<domain::Need>> ListNeeds(std::optional<int64_t> institution_id) override;
+    Status UpdateNeed(int64_t need_id, int version, std::optional<int64_t> service_id,
+                      const std::string& outcome) override;
     Status PutServiceMonth(const domain::ServiceMonth& month) override;
     StatusOr<std::vector<domain::ServiceMonth>> ListServiceMonths(std::optional<int64_t> service_id) override;
 

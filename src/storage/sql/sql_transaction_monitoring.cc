@@ -55,6 +55,10 @@ StatusOr<std::map<int64_t, std::vector<domain::ReportingRound>>> SqlTransaction:
     return rounds;
 }
 
+Status SqlTransaction::CloseRound(int64_t round_id, const std::string& closed_on) {
+    return Write("close round", [&]() -> Status { return WriteRoundClosed(*session_, round_id, closed_on); });
+}
+
 Status SqlTransaction::UpsertRoundReopening(const RoundReopening& reopening) {
     return Write("reopen round", [&]() -> Status {
         WriteRoundReopening(*session_, reopening);

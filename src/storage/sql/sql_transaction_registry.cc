@@ -104,6 +104,11 @@ StatusOr<std::vector<domain::Need>> SqlTransaction::ListNeeds(std::optional<int6
     return needs;
 }
 
+Status SqlTransaction::UpdateNeed(int64_t need_id, int version, std::optional<int64_t> service_id,
+                                  const std::string& outcome) {
+    return Write("update need", [&] { return RewriteNeed(*session_, need_id, version, service_id, outcome); });
+}
+
 Status SqlTransaction::PutServiceMonth(const domain::ServiceMonth& month) {
     return Write("write service month", [&] { return WriteServiceMonth(*session_, month); });
 }

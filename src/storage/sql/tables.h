@@ -8,7 +8,7 @@
 
 namespace planwatch::storage::sql {
 
-inline constexpr std::array<const char*, 30> kTables = {
+inline constexpr std::array<const char*, 31> kTables = {
     "institution",       "institution_alias",
     "plan_series",       "plan",
     "plan_institution",  "plan_institution_alias",
@@ -24,6 +24,7 @@ inline constexpr std::array<const char*, 30> kTables = {
     "audit_event",       "round_reopening",
     "reminder_outbox",   "app_setting",
     "need",              "service_month",
+    "evidence_file",
 };
 
 // Tables whose rows point at other rows of the same table. A restore inserts

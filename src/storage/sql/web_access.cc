@@ -18,11 +18,11 @@ constexpr char kSelectSession[] = R"sql(
     FROM session AS s WHERE s.token_sha256 = :token_sha256 AND s.expires_at > :now)sql";
 constexpr char kDeleteSession[] = "DELETE FROM session WHERE token_sha256 = :token_sha256";
 constexpr char kSelectUserById[] = R"sql(
-    SELECT id, email, role, institution_id, password_hash FROM app_user WHERE id = :id)sql";
+    SELECT id, email, role, institution_id, password_hash, disabled_at FROM app_user WHERE id = :id)sql";
 constexpr char kSelectUserByToken[] = R"sql(
     SELECT u.id FROM api_token AS t JOIN app_user AS u ON u.id = t.user_id WHERE t.token_sha256 = :token_sha256)sql";
 constexpr char kSelectUsers[] = R"sql(
-    SELECT id, email, role, institution_id, password_hash FROM app_user ORDER BY email_key)sql";
+    SELECT id, email, role, institution_id, password_hash, disabled_at FROM app_user ORDER BY email_key)sql";
 
 // Ranked by FTS5's bm25; the tokenizer folds case and diacritics on both sides.
 constexpr char kSearchSqlite[] = R"sql(
@@ -46,7 +46,7 @@ constexpr char kSearchPostgres[] = R"sql(
     ) AS hits ORDER BY ord, ref_id LIMIT :limit)sql";
 
 domain::User UserFromRow(long long id, std::string email, const std::string& role,
-                         const Nullable<long long>& institution, std::string hash) {
+                         const Nullable<long long>& institution, std::string hash, std::string disabled_at) {
     domain::User user;
     std::optional<domain::Role> parsed = domain::ParseRole(role);
     if (!parsed) throw soci::soci_error("unknown role \"" + role + "\" in the database");
@@ -55,6 +55,7 @@ domain::User UserFromRow(long long id, std::string email, const std::string& rol
     user.role = *parsed;
     if (institution.Get()) user.institution_id = institution.value;
     user.password_hash = std::move(hash);
+    user.disabled_at = std::move(disabled_at);
     return user;
 }
 
@@ -106,12 +107,12 @@ void RemoveSession(soci::session& session, const std::string& token_sha256) {
 std::optional<domain::User> ReadUserById(soci::session& session, int64_t user_id) {
     long long id = user_id;
     long long found = 0;
-    std::string email, role, hash;
+    std::string email, role, hash, disabled_at;
     Nullable<long long> institution;
     session << kSelectUserById, soci::use(id), soci::into(found), soci::into(email), soci::into(role),
-        soci::into(institution.value, institution.ind), soci::into(hash);
+        soci::into(institution.value, institution.ind), soci::into(hash), soci::into(disabled_at);
     if (!session.got_data()) return std::nullopt;
-    return UserFromRow(found, std::move(email), role, institution, std::move(hash));
+    return UserFromRow(found, std::move(email), role, institution, std::move(hash), std::move(disabled_at));
 }
 
 std::optional<domain::User> ReadUserByApiToken(soci::session& session, const std::string& token_sha256) {
@@ -124,12 +125,12 @@ std::optional<domain::User> ReadUserByApiToken(soci::session& session, const std
 std::vector<domain::User> ReadUsers(soci::session& session) {
     std::vector<domain::User> users;
     long long id = 0;
-    std::string email, role, hash;
+    std::string email, role, hash, disabled_at;
     Nullable<long long> institution;
     soci::statement st = (session.prepare << kSelectUsers, soci::into(id), soci::into(email), soci::into(role),
-                          soci::into(institution.value, institution.ind), soci::into(hash));
+                          soci::into(institution.value, institution.ind), soci::into(hash), soci::into(disabled_at));
     st.execute();
-    while (st.fetch()) users.push_back(UserFromRow(id, email, role, institution, hash));
+    while (st.fetch()) users.push_back(UserFromRow(id, email, role, institution, hash, disabled_at));
     return users;
 }
 

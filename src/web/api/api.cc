@@ -1,8 +1,6 @@
 #include "web/api/api.h"
 
-#include <algorithm>
 #include <nlohmann/json.hpp>
-#include <set>
 
 #include "common/resources.h"
 #include "domain/plan_json.h"
@@ -13,7 +11,7 @@
 #include "web/http_errors.h"
 #include "web/pages/view_helpers.h"
 #include "web/portal_data.h"
-#include "web/registry.h"
+#include "web/reasons.h"
 #include "web/search_links.h"
 
 namespace planwatch::web::api {
@@ -132,14 +130,29 @@ Response PlanStatus(const Request& request, RequestContext& ctx) {
                                   {"actual", Optional(indicator.actual)},
                                   {"ratio", Optional(indicator.ratio)}});
         }
-        activities.push_back({{"id", a.id ? ordered_json(*a.id) : ordered_json(nullptr)},
-                              {"code", a.code},
-                              {"title", a.title},
-                              {"status", domain::Name(a.status)},
-                              {"reason", a.reason},
-                              {"due", a.due ? ordered_json(domain::ToString(*a.due)) : ordered_json(nullptr)},
-                              {"lead", a.lead},
-                              {"indicators", indicators}});
+        // reason stays English for scripts; reason_parts are its stable codes, reason_message the request's language.
+        ordered_json activity = {{"id", a.id ? ordered_json(*a.id) : ordered_json(nullptr)},
+                                 {"code", a.code},
+                                 {"title", a.title},
+                                 {"status", domain::Name(a.status)},
+                                 {"reason", a.reason},
+                                 {"reason_parts", services::ReasonPartsJson(a.reason_parts)},
+                                 {"reason_message", LocalReason(a.reason_parts, ctx.t())},
+                                 {"due", a.due ? ordered_json(domain::ToString(*a.due)) : ordered_json(nullptr)},
+                                 {"lead", a.lead},
+                                 {"indicators", indicators}};
+        if (a.recurring) {
+            ordered_json periods = ordered_json::array();
+            for (const reports::PeriodStatusRow& p : a.periods) {
+                periods.push_back({{"period", p.period},
+                                   {"status", domain::Name(p.status)},
+                                   {"reason", p.reason},
+                                   {"reason_parts", services::ReasonPartsJson(p.reason_parts)},
+                                   {"reason_message", LocalReason(p.reason_parts, ctx.t())}});
+            }
+            activity["periods"] = periods;
+        }
+        activities.push_back(std::move(activity));
     }
     ordered_json pillars = ordered_json::array();
     for (const reports::GroupSummary& group : m.by_pillar) {
@@ -165,114 +178,64 @@ Response PlanStatus(const Request& request, RequestContext& ctx) {
     return JsonResponse(body);
 }
 
-Response ListInstitutions(const Request&, RequestContext& ctx) {
-    auto models = ctx.portal.AllModels(ctx.today, "en", ActorOf(ctx));
-    if (!models.ok()) return ErrorResponse(models.status());
-    std::map<int64_t, ordered_json> by_id;
-    for (const auto& model : *models) {
-        for (const domain::Institution& institution : model->plan.institutions) {
-            if (!institution.id) continue;
-            ordered_json& entry = by_id[*institution.id];
-            if (entry.is_null()) {
-                entry = {{"id", *institution.id},
-                         {"name", institution.name},
-                         {"acronym", institution.acronym},
-                         {"aliases", ordered_json::array()},
-                         {"parent", institution.parent},
-                         {"leads", 0},
-                         {"partners_on", 0}};
-            }
-            for (const std::string& alias : institution.aliases) {
-                if (std::find(entry["aliases"].begin(), entry["aliases"].end(), alias) == entry["aliases"].end()) {
-                    entry["aliases"].push_back(alias);
-                }
-            }
-        }
-        std::set<int64_t> counted;  // a plan's several names for one institution count once
-        for (const domain::Institution& institution : model->plan.institutions) {
-            if (!institution.id || !counted.insert(*institution.id).second) continue;
-            if (std::optional<reports::InstitutionSummary> summary = model->SummaryOf(*institution.id)) {
-                ordered_json& entry = by_id[*institution.id];
-                entry["leads"] = entry["leads"].get<int>() + static_cast<int>(summary->led.size());
-                entry["partners_on"] = entry["partners_on"].get<int>() + static_cast<int>(summary->partnered.size());
-            }
-        }
-    }
-    ordered_json list = ordered_json::array();
-    for (auto& [id, entry] : by_id) list.push_back(std::move(entry));
-    return JsonResponse(list);
+Response ListInstitutions(const Request& request, RequestContext& ctx) {
+    StatusOr<services::InstitutionFilter> filter = services::ParseInstitutionFilter(
+        request.Query("q"), request.Query("kind"), request.Query("review"), request.Query("parent"));
+    if (!filter.ok()) return ErrorResponse(filter.status());
+    StatusOr<std::vector<storage::InstitutionRecord>> found =
+        ctx.services.registry().FindInstitutions(*filter, ActorOf(ctx));
+    if (!found.ok()) return ErrorResponse(found.status());
+    return Response{.body = services::InstitutionsToJson(*found)};
 }
+
+namespace {
+
+ordered_json ActivityList(const reports::ReportModel& model, const std::vector<int>& indexes) {
+    ordered_json list = ordered_json::array();
+    for (int index : indexes) {
+        const reports::ActivityRow& a = model.activities[index];
+        list.push_back({{"id", a.id ? ordered_json(*a.id) : ordered_json(nullptr)},
+                        {"code", a.code},
+                        {"title", a.title},
+                        {"status", domain::Name(a.status)}});
+    }
+    return list;
+}
+
+}  // namespace
 
 Response GetInstitution(const Request& request, RequestContext& ctx) {
     StatusOr<int64_t> id = services::ParsePlanId(request.PathParam("id"));
     if (!id.ok()) return ErrorResponse(id.status());
+    StatusOr<storage::InstitutionRecord> record = ctx.services.registry().FindInstitution(*id, ActorOf(ctx));
+    if (!record.ok()) return ErrorResponse(record.status());
+    // The activities with their statuses today, from the same cached models as the institution page.
     auto models = ctx.portal.AllModels(ctx.today, "en", ActorOf(ctx));
     if (!models.ok()) return ErrorResponse(models.status());
-    ordered_json body;
     ordered_json plans = ordered_json::array();
     for (const auto& model : *models) {
         std::optional<reports::InstitutionSummary> summary = model->SummaryOf(*id);
-        if (!summary) continue;
-        if (body.is_null()) {
-            auto entry = std::find_if(model->plan.institutions.begin(), model->plan.institutions.end(),
-                                      [&](const domain::Institution& i) { return i.id == *id; });
-            body = {{"id", *id}, {"name", entry->name}, {"acronym", entry->acronym},
-                    {"aliases", entry->aliases}, {"parent", entry->parent}};
-        }
-        auto activity_list = [&](const std::vector<int>& indexes) {
-            ordered_json list = ordered_json::array();
-            for (int index : indexes) {
-                const reports::ActivityRow& a = model->activities[index];
-                list.push_back({{"id", a.id ? ordered_json(*a.id) : ordered_json(nullptr)},
-                                {"code", a.code},
-                                {"title", a.title},
-                                {"status", domain::Name(a.status)}});
-            }
-            return list;
-        };
+        if (!summary || (summary->led.empty() && summary->partnered.empty())) continue;
         plans.push_back({{"plan", model->plan.id.value_or(0)},
                          {"title", model->plan.title},
-                         {"leads", activity_list(summary->led)},
-                         {"partners_on", activity_list(summary->partnered)},
+                         {"leads", ActivityList(*model, summary->led)},
+                         {"partners_on", ActivityList(*model, summary->partnered)},
                          {"expected", summary->expected},
                          {"received", summary->received},
                          {"on_time", summary->on_time}});
     }
-    if (body.is_null()) return ErrorResponse(NotFound("no institution with id " + std::to_string(*id)));
+    ordered_json body = ordered_json::parse(services::InstitutionToJson(*record));
     body["plans"] = plans;
     return JsonResponse(body);
 }
 
 Response ListServices(const Request& request, RequestContext& ctx) {
-    RegistryFilter filter{.q = request.Query("q"), .code = request.Query("code"), .category = request.Query("category")};
-    StatusOr<RegistryResult> result = FindServices(ctx.portal, filter, ActorOf(ctx));
-    if (!result.ok()) return ErrorResponse(result.status());
-    ordered_json list = ordered_json::array();
-    for (const RegistryEntry& entry : result->entries) {
-        const domain::SocialService& s = *entry.service;
-        ordered_json budget = ordered_json::array();
-        for (const domain::ServiceBudget& line : s.budget) {
-            budget.push_back({{"year", line.year},
-                              {"source", line.source},
-                              {"amount", static_cast<double>(line.amount_minor) / 100.0},
-                              {"currency", line.currency}});
-        }
-        list.push_back(
-            {{"id", s.id ? ordered_json(*s.id) : ordered_json(nullptr)},
-             {"plan", entry.plan->id.value_or(0)},
-             {"code", s.code},
-             {"category", ServiceCategory(s.code)},
-             {"name", s.name},
-             {"beneficiaries", s.beneficiaries},
-             {"provider", s.provider},
-             {"locality", s.locality},
-             {"capacity", s.capacity ? ordered_json{{"value", s.capacity->value}, {"unit", domain::Name(s.capacity->unit)}}
-                                     : ordered_json(nullptr)},
-             {"occupancy", Optional(s.occupancy)},
-             {"state", domain::Name(s.state)},
-             {"budget", budget}});
-    }
-    return JsonResponse(list);
+    StatusOr<services::ServiceFilter> filter = services::ParseServiceFilter(
+        request.Query("q"), request.Query("code"), request.Query("category"), request.Query("plan"));
+    if (!filter.ok()) return ErrorResponse(filter.status());
+    StatusOr<services::ServiceListing> listing = ctx.services.registry().FindServices(*filter, ActorOf(ctx));
+    if (!listing.ok()) return ErrorResponse(listing.status());
+    return Response{.body = services::ServicesToJson(listing->entries)};
 }
 
 Response Search(const Request& request, RequestContext& ctx) {

@@ -39,6 +39,15 @@ StatusOr<services::DownloadRequest> ReadQuery(const Request& request, const Requ
         if (!institution_id.ok()) return Malformed("institution", "expected an institution id, a positive whole number");
         download.institution = *institution_id;
     }
+    if (const std::string round = request.Query("round"); !round.empty()) {
+        StatusOr<int64_t> round_id = services::ParsePlanId(round);
+        if (!round_id.ok()) return Malformed("round", "expected a reporting round id, a positive whole number");
+        // A report for a round is as of the round's due date.
+        if (!request.Query("as_of").empty()) {
+            return Malformed("as_of", "a report for a round is as of the round's due date: give round or as_of");
+        }
+        download.round = *round_id;
+    }
     return download;
 }
 

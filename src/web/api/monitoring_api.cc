@@ -161,6 +161,15 @@ Response ReopenRound(const Request& request, RequestContext& ctx) {
     return JsonResponse(services::RoundViewToJson(*view));
 }
 
+Response CloseRound(const Request& request, RequestContext& ctx) {
+    StatusOr<int64_t> id = PathId(request, "id");
+    if (!id.ok()) return ErrorResponse(id.status());
+    StatusOr<services::RoundView> view = ctx.services.rounds().Close(*id, ActorOf(ctx), ctx.today);
+    if (!view.ok()) return ErrorResponse(view.status());
+    ctx.portal.Invalidate();
+    return JsonResponse(services::RoundViewToJson(*view));
+}
+
 Response ListReports(const Request& request, RequestContext& ctx) {
     StatusOr<int64_t> plan = PathId(request, "id");
     if (!plan.ok()) return ErrorResponse(plan.status());

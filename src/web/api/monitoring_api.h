@@ -13,6 +13,7 @@ Response ListRounds(const Request& request, RequestContext& ctx);    // GET /api
 Response OpenRound(const Request& request, RequestContext& ctx);     // POST /api/v1/plans/{id}/rounds
 Response GetRound(const Request& request, RequestContext& ctx);      // GET /api/v1/rounds/{id}?as_of=
 Response ReopenRound(const Request& request, RequestContext& ctx);   // POST /api/v1/rounds/{id}/reopen
+Response CloseRound(const Request& request, RequestContext& ctx);    // POST /api/v1/rounds/{id}/close
 Response ListReports(const Request& request, RequestContext& ctx);   // GET /api/v1/plans/{id}/reports?review=
 Response CreateReport(const Request& request, RequestContext& ctx);  // POST /api/v1/reports
 Response GetReport(const Request& request, RequestContext& ctx);     // GET /api/v1/reports/{id}

@@ -11,6 +11,8 @@ namespace {
 
 using nlohmann::json;
 
+constexpr int64_t kMaxCount = 1'000'000'000;
+
 // The services already write compact JSON with a trailing newline.
 Response RawJson(std::string body, int status = 200) { return Response{.status = status, .body = std::move(body)}; }
 
@@ -87,6 +89,58 @@ Response CreateNeed(const Request& request, RequestContext& ctx) {
     StatusOr<int64_t> id = ctx.services.needs().Add(need, ActorOf(ctx));
     if (!id.ok()) return ErrorResponse(id.status());
     return RawJson(json{{"id", *id}}.dump() + "\n", 201);
+}
+
+Response UpdateNeed(const Request& request, RequestContext& ctx) {
+    StatusOr<int64_t> id = PathId(request, "id");
+    if (!id.ok()) return ErrorResponse(id.status());
+    StatusOr<json> body = JsonBody(request);
+    if (!body.ok()) return ErrorResponse(body.status());
+    StatusOr<std::optional<int64_t>> version = IntField(*body, "version");
+    if (!version.ok()) return ErrorResponse(version.status());
+    if (!*version) return ErrorResponse(FieldError("version", "the version the edit was made on is required"));
+    StatusOr<std::optional<int64_t>> service = IdField(*body, "service");
+    if (!service.ok()) return ErrorResponse(service.status());
+    StatusOr<std::string> outcome = TextField(*body, "outcome");
+    if (!outcome.ok()) return ErrorResponse(outcome.status());
+    services::NeedUpdate update{.version = static_cast<int>(**version), .service_id = *service, .outcome = *outcome};
+    StatusOr<domain::Need> need = ctx.services.needs().Update(*id, update, ActorOf(ctx));
+    if (!need.ok()) return ErrorResponse(need.status());
+    std::string list = services::NeedsToJson({*need});
+    // One object, not a list of one: strip the brackets the listing writes.
+    return RawJson(list.substr(1, list.size() - 3) + "\n");
+}
+
+Response PutServiceMonth(const Request& request, RequestContext& ctx) {
+    StatusOr<int64_t> id = PathId(request, "id");
+    if (!id.ok()) return ErrorResponse(id.status());
+    StatusOr<json> body = JsonBody(request);
+    if (!body.ok()) return ErrorResponse(body.status());
+    StatusOr<std::optional<int64_t>> beneficiaries = IntField(*body, "beneficiaries");
+    if (!beneficiaries.ok()) return ErrorResponse(beneficiaries.status());
+    if (!*beneficiaries) return ErrorResponse(FieldError("beneficiaries", "is required"));
+    StatusOr<std::optional<int64_t>> waiting = IntField(*body, "waiting");
+    if (!waiting.ok()) return ErrorResponse(waiting.status());
+    // Counts of people in one service: anything near the range of int is a typing error.
+    if (**beneficiaries > kMaxCount) return ErrorResponse(FieldError("beneficiaries", "is not a count of people"));
+    if (waiting->value_or(0) > kMaxCount) return ErrorResponse(FieldError("waiting", "is not a count of people"));
+    domain::ServiceMonth month{.service_id = *id,
+                               .month = request.PathParam("month"),
+                               .beneficiaries = static_cast<int>(**beneficiaries),
+                               .waiting = static_cast<int>(waiting->value_or(0))};
+    Status stored = ctx.services.needs().PutMonth(month, ActorOf(ctx));
+    if (!stored.ok()) return ErrorResponse(stored);
+    StatusOr<std::vector<services::ServiceOccupancy>> months = ctx.services.needs().Occupancy(*id, ActorOf(ctx));
+    if (!months.ok()) return ErrorResponse(months.status());
+    return RawJson(services::OccupancyToJson(*months));
+}
+
+Response ServiceOccupancy(const Request& request, RequestContext& ctx) {
+    StatusOr<int64_t> id = PathId(request, "id");
+    if (!id.ok()) return ErrorResponse(id.status());
+    StatusOr<std::vector<services::ServiceOccupancy>> months = ctx.services.needs().Occupancy(*id, ActorOf(ctx));
+    if (!months.ok()) return ErrorResponse(months.status());
+    return RawJson(services::OccupancyToJson(*months));
 }
 
 Response Gaps(const Request&, RequestContext& ctx) {

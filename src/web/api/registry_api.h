@@ -14,6 +14,10 @@ Response InstitutionFigures(const Request& request, RequestContext& ctx);  // GE
 Response MergeInstitution(const Request& request, RequestContext& ctx);    // POST /api/v1/institutions/{id}/merge {"into"}
 Response ListNeeds(const Request& request, RequestContext& ctx);           // GET /api/v1/needs?institution=
 Response CreateNeed(const Request& request, RequestContext& ctx);          // POST /api/v1/needs
+Response UpdateNeed(const Request& request, RequestContext& ctx);  // PUT /api/v1/needs/{id} {version, service, outcome}
 Response Gaps(const Request& request, RequestContext& ctx);                // GET /api/v1/gaps
+// PUT /api/v1/services/{id}/months/{month} {"beneficiaries", "waiting"}
+Response PutServiceMonth(const Request& request, RequestContext& ctx);
+Response ServiceOccupancy(const Request& request, RequestContext& ctx);  // GET /api/v1/services/{id}/occupancy
 
 }  // namespace planwatch::web::api

@@ -57,7 +57,7 @@ protected:
         request.query = q == std::string::npos ? "" : target.substr(q + 1);
         request.body = body;
         if (!who.empty()) request.headers["authorization"] = "Bearer " + tokens_[who];
-        if (method == "POST") request.headers["content-type"] = "application/json";
+        if (method == "POST" || method == "PUT") request.headers["content-type"] = "application/json";
         Response response = app_->Handle(request);
         if (response.shared_body) response.body = *response.shared_body;
         return response;
@@ -121,6 +121,53 @@ TEST_F(RegistryApiTest, NeedsAreReadOnlyByTheirInstitutionAndCoordinators) {
         }
     }
     EXPECT_TRUE(found);
+}
+
+TEST_F(RegistryApiTest, ANeedsOutcomeIsRecordedOnTheVersionItWasReadAt) {
+    const std::string need = R"({"recorded_on":"2025-06-02","locality":"Turda","beneficiary_group":"V",)"
+                             R"("kind":"îngrijire","identity":"2400101123456"})";
+    Response created = Call("POST", "/api/v1/needs", "dgaspc@test.ro", need);
+    ASSERT_EQ(created.status, 201) << created.body;
+    const std::string path = "/api/v1/needs/" + std::to_string(json::parse(created.body)["id"].get<int64_t>());
+    const std::string edit = R"({"version":1,"outcome":"îngrijire la domiciliu"})";
+    EXPECT_EQ(Call("PUT", path, "", edit).status, 401);
+    EXPECT_EQ(Call("PUT", path, "audit@test.ro", edit).status, 403);
+    EXPECT_EQ(Call("PUT", path, "dgaspc@test.ro", R"({"outcome":"x"})").status, 422);  // no version
+    EXPECT_EQ(Call("PUT", "/api/v1/needs/999999", "coord@test.ro", edit).status, 404);
+    Response updated = Call("PUT", path, "dgaspc@test.ro", edit);
+    ASSERT_EQ(updated.status, 200) << updated.body;
+    json body = json::parse(updated.body);
+    EXPECT_EQ(body["version"], 2);
+    EXPECT_EQ(body["outcome"], "îngrijire la domiciliu");
+    Response stale = Call("PUT", path, "coord@test.ro", edit);
+    EXPECT_EQ(stale.status, 409) << stale.body;
+    EXPECT_EQ(json::parse(stale.body)["error"]["code"], "conflict");
+}
+
+TEST_F(RegistryApiTest, MonthlyFiguresGiveOccupancyWithSmallCountsWithheldFromThePublic) {
+    json services = json::parse(Call("GET", "/api/v1/services?q=Gherla%20Varstnice").body);
+    ASSERT_EQ(services.size(), 1u) << services.dump();
+    const std::string id = std::to_string(services[0]["id"].get<int64_t>());
+    const std::string month = "/api/v1/services/" + id + "/months/2025-05";
+    // Seed 001 names no provider: only a coordinator enters the home's figures.
+    EXPECT_EQ(Call("PUT", month, "", R"({"beneficiaries":48,"waiting":3})").status, 401);
+    EXPECT_EQ(Call("PUT", month, "dgaspc@test.ro", R"({"beneficiaries":48,"waiting":3})").status, 403);
+    EXPECT_EQ(Call("PUT", month, "coord@test.ro", R"({"waiting":3})").status, 422);
+    const std::string bad_month = "/api/v1/services/" + id + "/months/2025-5";
+    EXPECT_EQ(Call("PUT", bad_month, "coord@test.ro", R"({"beneficiaries":1})").status, 422);
+    Response put = Call("PUT", month, "coord@test.ro", R"({"beneficiaries":48,"waiting":3})");
+    ASSERT_EQ(put.status, 200) << put.body;
+    EXPECT_EQ(json::parse(put.body)[0]["waiting"], 3);
+
+    json seen = json::parse(Call("GET", "/api/v1/services/" + id + "/occupancy").body);
+    ASSERT_EQ(seen.size(), 1u);
+    EXPECT_EQ(seen[0]["month"], "2025-05");
+    EXPECT_EQ(seen[0]["beneficiaries"], 48);
+    EXPECT_EQ(seen[0]["capacity"], 50);
+    EXPECT_DOUBLE_EQ(seen[0]["occupancy"].get<double>(), 0.96);
+    EXPECT_TRUE(seen[0]["waiting"].is_null());  // 3 people waiting is a small count
+    EXPECT_TRUE(seen[0]["suppressed"].get<bool>());
+    EXPECT_EQ(Call("GET", "/api/v1/services/99999999/occupancy").status, 404);
 }
 
 TEST_F(RegistryApiTest, OnlyCoordinatorsMerge) {

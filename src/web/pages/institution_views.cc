@@ -26,16 +26,6 @@ std::string UnitsNote(const services::InstitutionProfile& profile, int64_t child
 
 }  // namespace
 
-const std::vector<std::string>& InstitutionKinds() {
-    // The kinds imports write (data/nomenclature/organisation_units.json and the
-    // action-plan institutions), so an edited entry keeps a kind imports know.
-    static const std::vector<std::string> kinds = {
-        "",        "county_council", "directorate", "apparatus",  "service",   "compartment", "complex", "centre",
-        "residence", "commission",   "school_inspectorate",       "police",    "town_hall",   "ministry", "ngo",
-        "unit"};
-    return kinds;
-}
-
 std::string KindLabel(const std::string& kind, const RequestContext& ctx) {
     if (kind.empty()) return "";
     const std::string key = "org_kind_" + kind;

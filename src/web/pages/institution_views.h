@@ -25,7 +25,5 @@ nlohmann::json FigureChartsView(const std::string& institution_name,
 
 // "Direcție" for "directorate" in the request's language; an unknown kind as stored.
 std::string KindLabel(const std::string& kind, const RequestContext& ctx);
-// The kinds an administrator chooses from (store values), "" first for none.
-const std::vector<std::string>& InstitutionKinds();
 
 }  // namespace planwatch::web::pages

@@ -1,9 +1,8 @@
-// Institutions across the published plans: the list, and one institution's
-// page: its registry entry with the organisation chart and yearly figures,
-// what it leads and partners on and its reporting completeness.
+// The institution registry: the list, filtered by text, kind and review state
+// (GET form), with what each leads and partners on in the published plans, and
+// one institution's page: its registry entry with the organisation chart and
+// yearly figures, what it leads and partners on and its reporting completeness.
 #include <algorithm>
-#include <map>
-#include <set>
 
 #include "reports/format.h"
 #include "services/plan_catalog.h"
@@ -45,53 +44,47 @@ std::vector<std::string> ContactLines(const std::string& contact) {
     return lines;
 }
 
-struct Known {
-    std::string name;
-    std::string acronym;
-    int leads = 0;
-    int partners = 0;
-};
-
 }  // namespace
 
 Response Institutions(const Request& request, RequestContext& ctx) {
-    auto models = ctx.portal.AllModels(ctx.today, ctx.lang, ActorOf(ctx));
-    if (!models.ok()) return ErrorPage(models.status(), request, ctx);
-    std::map<int64_t, Known> known;
-    for (const auto& model : *models) {
-        std::set<int64_t> counted;  // a plan's several names for one institution count once
-        for (const domain::Institution& institution : model->plan.institutions) {
-            if (!institution.id) continue;
-            Known& entry = known[*institution.id];
-            if (entry.name.empty()) entry.name = institution.name;
-            if (entry.acronym.empty()) entry.acronym = institution.acronym;
-            if (!counted.insert(*institution.id).second) continue;
-            if (std::optional<reports::InstitutionSummary> summary = model->SummaryOf(*institution.id)) {
-                entry.leads += static_cast<int>(summary->led.size());
-                entry.partners += static_cast<int>(summary->partnered.size());
-            }
-        }
-    }
-    std::vector<std::pair<int64_t, Known>> sorted(known.begin(), known.end());
-    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
-        if (a.second.leads + a.second.partners != b.second.leads + b.second.partners) {
-            return a.second.leads + a.second.partners > b.second.leads + b.second.partners;
-        }
-        return a.second.name < b.second.name;
+    StatusOr<services::InstitutionFilter> filter = services::ParseInstitutionFilter(
+        request.Query("q"), request.Query("kind"), request.Query("review"), request.Query("parent"));
+    if (!filter.ok()) return ErrorPage(filter.status(), request, ctx);
+    StatusOr<std::vector<storage::InstitutionRecord>> found =
+        ctx.services.registry().FindInstitutions(*filter, ActorOf(ctx));
+    if (!found.ok()) return ErrorPage(found.status(), request, ctx);
+    // The busiest first: who leads and partners on most is what a visitor looks for.
+    std::stable_sort(found->begin(), found->end(), [](const auto& a, const auto& b) {
+        return a.leads + a.partners > b.leads + b.partners;
     });
     nlohmann::json rows = nlohmann::json::array();
-    for (const auto& [id, entry] : sorted) {
-        if (entry.leads + entry.partners == 0) continue;
-        rows.push_back({{"name", entry.name},
-                        {"acronym", entry.acronym},
-                        {"href", InstitutionHref(id, ctx)},
-                        {"leads", entry.leads},
-                        {"partners", entry.partners}});
+    for (const storage::InstitutionRecord& record : *found) {
+        rows.push_back({{"name", record.institution.name},
+                        {"acronym", record.institution.acronym},
+                        {"kind", KindLabel(record.institution.kind, ctx)},
+                        {"needs_review", !record.reviewed},
+                        {"href", InstitutionHref(record.institution.id.value_or(0), ctx)},
+                        {"leads", record.leads},
+                        {"partners", record.partners}});
     }
+    nlohmann::json kinds = nlohmann::json::array();
+    for (const std::string& kind : services::InstitutionKinds()) {
+        if (kind.empty()) continue;
+        kinds.push_back({{"value", kind}, {"label", KindLabel(kind, ctx)}, {"selected", kind == filter->kind}});
+    }
+    const std::string review = request.Query("review");
+    nlohmann::json view = {{"q", filter->q},
+                           {"kinds", kinds},
+                           {"review_true", review == "true"},
+                           {"review_false", review == "false"},
+                           {"parent", filter->parent_id ? std::to_string(*filter->parent_id) : ""},
+                           {"institutions", rows},
+                           {"has_institutions", !rows.empty()},
+                           {"count_text", ctx.t().Format("institutions_count", {{"n", std::to_string(rows.size())}})}};
     PageMeta meta{.title = ctx.t().Get("institutions_title"),
                   .nav = "institutions",
                   .breadcrumbs = {{ctx.t().Get("home"), WithLang("/", ctx)}, {ctx.t().Get("nav_institutions"), ""}}};
-    return RenderPage("institutions", {{"institutions", rows}}, meta, request, ctx);
+    return RenderPage("institutions", std::move(view), meta, request, ctx);
 }
 
 Response Institution(const Request& request, RequestContext& ctx) {

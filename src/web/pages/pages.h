@@ -13,6 +13,7 @@ Response Activity(const Request& request, RequestContext& ctx);      // GET /pla
 Response Institutions(const Request& request, RequestContext& ctx);  // GET /institutions
 Response Institution(const Request& request, RequestContext& ctx);   // GET /institutions/{id}
 Response Services(const Request& request, RequestContext& ctx);      // GET /services
+Response Service(const Request& request, RequestContext& ctx);       // GET /services/{id}
 Response Search(const Request& request, RequestContext& ctx);        // GET /search
 Response SignInForm(const Request& request, RequestContext& ctx);    // GET /signin
 Response SignIn(const Request& request, RequestContext& ctx);        // POST /signin
@@ -26,10 +27,13 @@ Response PublishPlanForm(const Request& request, RequestContext& ctx);    // POS
 Response UnpublishPlanForm(const Request& request, RequestContext& ctx);  // POST /coordinate/plans/{id}/unpublish
 Response OpenRoundForm(const Request& request, RequestContext& ctx);      // POST /coordinate/rounds
 Response ReopenRoundForm(const Request& request, RequestContext& ctx);    // POST /coordinate/rounds/{id}/reopen
+Response CloseRoundForm(const Request& request, RequestContext& ctx);     // POST /coordinate/rounds/{id}/close
 Response ApproveReportForm(const Request& request, RequestContext& ctx);  // POST /coordinate/reports/{id}/approve
 Response ReturnReportForm(const Request& request, RequestContext& ctx);   // POST /coordinate/reports/{id}/return
 Response Admin(const Request& request, RequestContext& ctx);         // GET /admin
 Response AddUser(const Request& request, RequestContext& ctx);       // POST /admin/users
+Response EditUserPage(const Request& request, RequestContext& ctx);  // GET /admin/users/{id}
+Response SaveUserForm(const Request& request, RequestContext& ctx);  // POST /admin/users/{id}
 
 // The registry's staff screens (registry_pages.cc).
 Response CoordinateInstitutions(const Request& request, RequestContext& ctx);  // GET /coordinate/institutions

@@ -11,6 +11,7 @@
 #include "web/pages/pages.h"
 #include "web/pages/view_helpers.h"
 #include "web/portal_data.h"
+#include "web/reasons.h"
 #include "web/render.h"
 
 namespace planwatch::web::pages {
@@ -324,7 +325,7 @@ Response Activity(const Request& request, RequestContext& ctx) {
                            {"title", a.title},
                            {"status", domain::Name(a.status)},
                            {"status_label", StatusLabel(a.status, ctx)},
-                           {"reason", a.reason},
+                           {"reason", LocalReason(a.reason_parts, ctx.t())},
                            {"as_of_text", FormatDate(as_of, ctx.lang)},
                            {"start", node->start ? DatePointText(*node->start, ctx) : ""},
                            {"deadline", node->deadline ? DatePointText(*node->deadline, ctx) : ""},
@@ -333,6 +334,15 @@ Response Activity(const Request& request, RequestContext& ctx) {
     std::string periods;
     for (const std::string& period : node->periods) periods += (periods.empty() ? "" : ", ") + period;
     view["periods"] = periods;
+    nlohmann::json period_statuses = nlohmann::json::array();
+    for (const reports::PeriodStatusRow& p : a.periods) {
+        period_statuses.push_back({{"period", p.period},
+                                   {"status", domain::Name(p.status)},
+                                   {"status_label", StatusLabel(p.status, ctx)},
+                                   {"reason", LocalReason(p.reason_parts, ctx.t())}});
+    }
+    view["has_period_statuses"] = !period_statuses.empty();
+    view["period_statuses"] = std::move(period_statuses);
     view["results"] = a.results;
     view["has_results"] = !a.results.empty();
     nlohmann::json indicators = nlohmann::json::array();
@@ -372,7 +382,7 @@ Response Activity(const Request& request, RequestContext& ctx) {
         history.push_back({{"period", report.period},
                            {"institution", report.institution},
                            {"claimed", ctx.t().Get(std::string("claimed_") + domain::Name(report.claimed))},
-                           {"submitted_on", report.submitted_on},
+                           {"submitted_on", LocalDate(report.submitted_on, ctx)},
                            {"narrative", report.narrative}});
     }
     view["reports"] = history;

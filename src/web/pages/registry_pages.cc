@@ -188,7 +188,7 @@ Response InstitutionForm(const Request& request, RequestContext& ctx, std::optio
     json view = FormFields(edit, raw_parent);
     json kinds = json::array();
     bool known_kind = false;
-    for (const std::string& kind : InstitutionKinds()) {
+    for (const std::string& kind : services::InstitutionKinds()) {
         known_kind = known_kind || kind == edit.kind;
         kinds.push_back({{"value", kind},
                          {"label", kind.empty() ? ctx.t().Get("admininst_no_kind") : KindLabel(kind, ctx)},

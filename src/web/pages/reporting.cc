@@ -46,10 +46,27 @@ json ClaimedOptions(domain::ClaimedState selected, const RequestContext& ctx) {
     return options;
 }
 
+// The links, one per line; uploaded files are listed apart (EvidenceFiles).
 std::string EvidenceText(const std::vector<domain::Evidence>& evidence) {
     std::string text;
-    for (const domain::Evidence& e : evidence) text += e.url + "\n";
+    for (const domain::Evidence& e : evidence) {
+        if (e.sha256.empty()) text += e.url + "\n";
+    }
     return text;
+}
+
+// The stored files, each a ticked box whose value ("<sha256> <name>") keeps it on the next save.
+json EvidenceFiles(const std::vector<domain::Evidence>& evidence, const std::string& key, const RequestContext& ctx) {
+    json files = json::array();
+    for (const domain::Evidence& e : evidence) {
+        if (e.sha256.empty()) continue;
+        files.push_back({{"id", "kf-" + key + "-" + std::to_string(files.size())},
+                         {"value", e.sha256 + " " + e.url},
+                         {"name", e.url},
+                         {"size", FormatNumber(static_cast<double>(e.size), ctx.lang) + " B"},
+                         {"short_sha256", e.sha256.substr(0, 12)}});
+    }
+    return files;
 }
 
 std::string NumberText(double value) {
@@ -124,7 +141,7 @@ json ReportForm(const domain::Node& activity, const reports::ActivityRow* row, c
                  {"comment", stored ? stored->review_comment : ""},
                  {"under_review", under_review},
                  {"editable", !under_review},
-                 {"submitted_text", under_review ? ctx.t().Format("rep_awaiting", {{"date", stored->submitted_at.substr(0, 10)}})
+                 {"submitted_text", under_review ? ctx.t().Format("rep_awaiting", {{"date", LocalDate(stored->submitted_at, ctx)}})
                                                  : ""},
                  {"prefilled", !stored && earlier && !typed ? ctx.t().Format("rep_prefilled", {{"period", earlier->period}})
                                                             : ""},
@@ -133,6 +150,9 @@ json ReportForm(const domain::Node& activity, const reports::ActivityRow* row, c
                  {"indicators", indicators},
                  {"narrative", content.narrative},
                  {"evidence", EvidenceText(content.evidence)},
+                 {"files", EvidenceFiles(content.evidence, key, ctx)},
+                 {"has_files", std::any_of(content.evidence.begin(), content.evidence.end(),
+                                           [](const domain::Evidence& e) { return !e.sha256.empty(); })},
                  {"error", typed ? typed->error : ""}};
     return form;
 }
@@ -224,6 +244,33 @@ std::optional<double> ParseNumber(std::string text) {
 
 std::string Done(const Request& request) { return request.Query("done"); }
 
+// The report form's fields and files: multipart when the browser sends files
+// (the form's enctype), urlencoded from older pages and scripts.
+struct ReportFormData {
+    Params fields;
+    std::vector<services::EvidenceUpload> files;
+};
+
+StatusOr<ReportFormData> ReadReportForm(const Request& request) {
+    ReportFormData form;
+    const std::string content_type = request.Header("content-type");
+    if (content_type.rfind("multipart/form-data", 0) != 0) {
+        form.fields = ParseUrlEncoded(request.body);
+        return form;
+    }
+    PW_ASSIGN_OR_RETURN(std::vector<FormPart> parts, ParseMultipart(content_type, request.body));
+    for (FormPart& part : parts) {
+        if (part.file_name.empty()) {
+            form.fields.emplace(part.name, std::move(part.data));
+        } else if (part.name == "evidence_file" && !part.data.empty()) {
+            // A file input left empty still sends a part with no name and no bytes.
+            form.files.push_back({.file_name = part.file_name, .media_type = part.content_type,
+                                  .bytes = std::move(part.data)});
+        }
+    }
+    return form;
+}
+
 }  // namespace
 
 Response MyInstitution(const Request& request, RequestContext& ctx) {
@@ -234,7 +281,9 @@ Response MyInstitution(const Request& request, RequestContext& ctx) {
 }
 
 Response SaveReport(const Request& request, RequestContext& ctx) {
-    Params form = ParseUrlEncoded(request.body);
+    StatusOr<ReportFormData> data = ReadReportForm(request);
+    if (!data.ok()) return ErrorPage(data.status(), request, ctx);
+    const Params& form = data->fields;
     StatusOr<int64_t> activity = FormId(form, "activity");
     if (!activity.ok()) return ErrorPage(activity.status(), request, ctx);
     TypedReport typed{.activity = *activity, .period = First(form, "period")};
@@ -251,6 +300,12 @@ Response SaveReport(const Request& request, RequestContext& ctx) {
         if (!line.empty()) typed.content.evidence.push_back({.url = line});
         start = end + 1;
     }
+    for (auto [it, last] = form.equal_range("keep_file"); it != last; ++it) {
+        const size_t space = it->second.find(' ');
+        if (space == std::string::npos) continue;
+        typed.content.evidence.push_back({.url = it->second.substr(space + 1), .sha256 = it->second.substr(0, space)});
+    }
+    typed.content.uploads = std::move(data->files);
     for (const auto& [name, value] : form) {
         if (name.rfind("value_", 0) != 0) continue;
         const int index = std::atoi(name.c_str() + 6);
@@ -308,14 +363,18 @@ json CoordinatorMonitoringView(RequestContext& ctx) {
             ctx.services.rounds().List(summary.id, ctx.today, ActorOf(ctx));
         if (views.ok()) {
             for (const services::RoundView& view : *views) {
+                std::string state = ctx.t().Get(view.locked ? "coord_locked" : "coord_open_state");
+                if (!view.round.closed_on.empty()) {
+                    state = ctx.t().Get("coord_closed_on") + " " + LocalDate(view.round.closed_on, ctx);
+                }
                 rounds.push_back({{"id", view.round.id.value_or(0)},
                                   {"period", view.round.period},
-                                  {"opens_on", view.round.opens_on},
-                                  {"due_on", view.round.due_on},
+                                  {"opens_on", LocalDate(view.round.opens_on, ctx)},
+                                  {"due_on", LocalDate(view.round.due_on, ctx)},
                                   {"expected", view.expected_count},
                                   {"received", view.received_count},
                                   {"on_time", view.on_time_count},
-                                  {"state", ctx.t().Get(view.locked ? "coord_locked" : "coord_open_state")},
+                                  {"state", state},
                                   {"locked", view.locked}});
             }
         }
@@ -340,7 +399,9 @@ json CoordinatorMonitoringView(RequestContext& ctx) {
                 values.push_back({{"name", name}, {"value", FormatNumber(v.value, ctx.lang)}});
             }
             json evidence = json::array();
-            for (const domain::Evidence& e : report.evidence) evidence.push_back({{"url", e.url}});
+            for (const domain::Evidence& e : report.evidence) {
+                evidence.push_back({{"url", e.sha256.empty() ? e.url : "/api/v1/evidence/" + e.sha256}, {"name", e.url}});
+            }
             queue.push_back({{"id", *report.id},
                              {"plan", summary.title},
                              {"code", activity ? activity->code : ""},
@@ -352,7 +413,7 @@ json CoordinatorMonitoringView(RequestContext& ctx) {
                              {"narrative", report.narrative},
                              {"values", values},
                              {"evidence", evidence},
-                             {"submitted_on", report.submitted_at.substr(0, 10)}});
+                             {"submitted_on", LocalDate(report.submitted_at, ctx)}});
         }
     }
     return {{"monitoring_plans", plans_json}, {"queue", queue}, {"queue_empty", queue.empty()}};
@@ -394,6 +455,17 @@ Response ReopenRoundForm(const Request& request, RequestContext& ctx) {
     }
     ctx.portal.Invalidate();
     return SeeOther(WithLang("/coordinate", ctx) + "&done=reopened#rounds");
+}
+
+Response CloseRoundForm(const Request& request, RequestContext& ctx) {
+    StatusOr<int64_t> id = services::ParsePlanId(request.PathParam("id"));
+    if (!id.ok()) return ErrorPage(id.status(), request, ctx);
+    StatusOr<services::RoundView> round = ctx.services.rounds().Close(*id, ActorOf(ctx), ctx.today);
+    if (!round.ok()) {
+        return CoordinatePage(request, ctx, {}, round.status().message(), "error", HttpStatus(round.status().code()));
+    }
+    ctx.portal.Invalidate();
+    return SeeOther(WithLang("/coordinate", ctx) + "&done=closed#rounds");
 }
 
 Response ReviewForm(const Request& request, RequestContext& ctx, bool approve) {

@@ -12,6 +12,7 @@
 #include "web/pages/staff_views.h"
 #include "web/pages/view_helpers.h"
 #include "web/portal_data.h"
+#include "web/reasons.h"
 #include "web/render.h"
 #include "web/upload_stash.h"
 
@@ -54,24 +55,90 @@ nlohmann::json PlanLinks(RequestContext& ctx) {
                          {"href", PlanHref(summary.id, ctx)},
                          {"version", summary.version},
                          {"activities", summary.activities},
-                         {"imported_at", summary.imported_at.substr(0, 10)},
+                         {"imported_at", LocalDate(summary.imported_at, ctx)},
                          {"published", summary.published()},
                          {"state", ctx.t().Get(summary.published() ? "publish_published" : "publish_draft")},
-                         {"published_on", summary.published_at.substr(0, 10)}});
+                         {"published_on", LocalDate(summary.published_at, ctx)}});
     }
     return plans;
+}
+
+// Registry id -> canonical name, for the accounts' institutions.
+std::map<int64_t, std::string> InstitutionNames(RequestContext& ctx) {
+    std::map<int64_t, std::string> names;
+    StatusOr<std::vector<storage::InstitutionRecord>> records = ctx.services.registry().ListInstitutions();
+    if (!records.ok()) return names;
+    for (const storage::InstitutionRecord& r : *records) {
+        if (r.institution.id) names[*r.institution.id] = r.institution.name;
+    }
+    return names;
 }
 
 nlohmann::json UsersJson(RequestContext& ctx) {
     nlohmann::json rows = nlohmann::json::array();
     StatusOr<std::vector<domain::User>> users = ctx.services.sessions().ListUsers();
     if (!users.ok()) return rows;
+    const std::map<int64_t, std::string> names = InstitutionNames(ctx);
     for (const domain::User& user : *users) {
+        std::string institution;
+        if (user.institution_id) {
+            auto found = names.find(*user.institution_id);
+            institution = found != names.end() ? found->second : std::to_string(*user.institution_id);
+        }
         rows.push_back({{"email", user.email},
                         {"role", ctx.t().Get(std::string("role_") + domain::Name(user.role))},
-                        {"institution", user.institution_id ? std::to_string(*user.institution_id) : ""}});
+                        {"institution", institution},
+                        {"state", ctx.t().Get(user.Disabled() ? "user_disabled" : "user_active")},
+                        {"href", WithLang("/admin/users/" + std::to_string(user.id.value_or(0)), ctx)}});
     }
     return rows;
+}
+
+// The account form of one user, with what was typed and the error when a save was refused.
+Response UserForm(const Request& request, RequestContext& ctx, const domain::User& user,
+                  const services::AccountChange& shown, const std::optional<Status>& error, const std::string& flash) {
+    nlohmann::json roles = nlohmann::json::array();
+    for (const char* role : {"reporter", "coordinator", "admin"}) {
+        roles.push_back({{"value", role}, {"label", ctx.t().Get(std::string("role_") + role)},
+                         {"selected", shown.role == role}});
+    }
+    nlohmann::json institutions = nlohmann::json::array();
+    for (const auto& [id, name] : InstitutionNames(ctx)) {
+        institutions.push_back({{"name", name}, {"selected", name == shown.institution}});
+    }
+    nlohmann::json view = {{"email", user.email},
+                           {"action", WithLang("/admin/users/" + std::to_string(user.id.value_or(0)), ctx)},
+                           {"roles", roles},
+                           {"institutions", institutions},
+                           {"disabled", shown.disabled},
+                           {"disabled_at", user.disabled_at.empty() ? "" : LocalDate(user.disabled_at, ctx)}};
+    int status = 200;
+    if (error) {
+        const std::string field = error->where().field == "institution" ? "institution" : "role";
+        view["error"] = error->message();
+        view["error_anchor"] = "user-" + field;
+        view[field + "_error"] = error->message();
+        status = HttpStatus(error->code());
+    }
+    PageMeta meta{.title = ctx.t().Get("user_edit_title"),
+                  .nav = "admin",
+                  .breadcrumbs = {{ctx.t().Get("home"), WithLang("/", ctx)},
+                                  {ctx.t().Get("admin_title"), WithLang("/admin", ctx)},
+                                  {user.email, ""}},
+                  .flash = flash,
+                  .flash_kind = "success",
+                  .status = status};
+    return RenderPage("admin_user_form", std::move(view), meta, request, ctx);
+}
+
+StatusOr<domain::User> FindUser(RequestContext& ctx, const std::string& id_text) {
+    StatusOr<int64_t> id = services::ParsePlanId(id_text);
+    if (!id.ok()) return Status(StatusCode::kNotFound, id.status().message());
+    PW_ASSIGN_OR_RETURN(std::vector<domain::User> users, ctx.services.sessions().ListUsers());
+    for (const domain::User& user : users) {
+        if (user.id == *id) return user;
+    }
+    return NotFound("no user with id " + id_text);
 }
 
 }  // namespace
@@ -116,7 +183,7 @@ nlohmann::json MyInstitutionView(RequestContext& ctx) {
                                 {"href", ActivityHref(model->plan.id.value_or(0), a.id, ctx)},
                                 {"status", domain::Name(a.status)},
                                 {"status_label", StatusLabel(a.status, ctx)},
-                                {"reason", a.reason},
+                                {"reason", LocalReason(a.reason_parts, ctx.t())},
                                 {"deadline", a.schedule},
                                 {"role", ctx.t().Get(lead ? "role_lead" : "role_partner")}});
             };
@@ -134,7 +201,8 @@ nlohmann::json MyInstitutionView(RequestContext& ctx) {
 Response Coordinate(const Request& request, RequestContext& ctx) {
     // After a form (303 to /coordinate?done=…): say what happened.
     static const std::map<std::string, std::string> kDone = {
-        {"round", "coord_round_opened"}, {"reopened", "coord_reopened"}, {"approved", "coord_approved"},
+        {"round", "coord_round_opened"}, {"reopened", "coord_reopened"}, {"closed", "coord_closed"},
+        {"approved", "coord_approved"},
         {"returned", "coord_returned"},  {"published", "publish_done"},  {"unpublished", "publish_undone"}};
     auto done = kDone.find(request.Query("done"));
     return CoordinatePage(request, ctx, nlohmann::json::object(), done == kDone.end() ? "" : ctx.t().Get(done->second),
@@ -252,6 +320,31 @@ Response AddUser(const Request& request, RequestContext& ctx) {
                            {"added_text", ctx.t().Format("user_added", {{"password", created->generated_password}})}};
     PageMeta meta{.title = ctx.t().Get("admin_title"), .nav = "admin"};
     return RenderPage("admin", std::move(view), meta, request, ctx);
+}
+
+Response EditUserPage(const Request& request, RequestContext& ctx) {
+    StatusOr<domain::User> user = FindUser(ctx, request.PathParam("id"));
+    if (!user.ok()) return ErrorPage(user.status(), request, ctx);
+    const std::map<int64_t, std::string> names = InstitutionNames(ctx);
+    std::string institution;
+    if (user->institution_id && names.contains(*user->institution_id)) institution = names.at(*user->institution_id);
+    services::AccountChange shown{.user_id = *user->id, .role = domain::Name(user->role), .institution = institution,
+                                  .disabled = user->Disabled()};
+    return UserForm(request, ctx, *user, shown, std::nullopt,
+                    request.Query("done") == "saved" ? ctx.t().Get("user_saved") : "");
+}
+
+Response SaveUserForm(const Request& request, RequestContext& ctx) {
+    StatusOr<domain::User> user = FindUser(ctx, request.PathParam("id"));
+    if (!user.ok()) return ErrorPage(user.status(), request, ctx);
+    Params form = ParseUrlEncoded(request.body);
+    services::AccountChange change{.user_id = *user->id,
+                                   .role = First(form, "role"),
+                                   .institution = First(form, "institution"),
+                                   .disabled = First(form, "disabled") == "1"};
+    StatusOr<domain::User> saved = ctx.services.accounts().Update(change, ActorOf(ctx));
+    if (!saved.ok()) return UserForm(request, ctx, *user, change, saved.status(), "");
+    return SeeOther(WithLang("/admin/users/" + std::to_string(*user->id), ctx) + "&done=saved");
 }
 
 }  // namespace planwatch::web::pages

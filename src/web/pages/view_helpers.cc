@@ -15,6 +15,11 @@ std::string DatePointText(const domain::DatePoint& point, const RequestContext& 
     return FormatDate(domain::CivilDate{point.year, point.month, point.day}, ctx.lang);
 }
 
+std::string LocalDate(const std::string& iso_day, const RequestContext& ctx) {
+    StatusOr<domain::CivilDate> day = domain::ParseCivilDate(iso_day.substr(0, 10));
+    return day.ok() ? FormatDate(*day, ctx.lang) : iso_day;
+}
+
 std::string PeriodText(std::optional<int> start, std::optional<int> end) {
     if (start && end && *start != *end) return std::to_string(*start) + " – " + std::to_string(*end);
     if (start) return std::to_string(*start);

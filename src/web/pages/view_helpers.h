@@ -12,6 +12,8 @@
 namespace planwatch::web::pages {
 
 std::string StatusLabel(domain::ActivityStatus status, const RequestContext& ctx);
+// An ISO day or timestamp ("2020-01-31…") as the page's language writes the day; other text as it is.
+std::string LocalDate(const std::string& iso_day, const RequestContext& ctx);
 // A year ("2020"), a month ("iulie 2017") or a day ("3 iulie 2017").
 std::string DatePointText(const domain::DatePoint& point, const RequestContext& ctx);
 // "2017 – 2020", "2025", or "" when the plan states none.
