@@ -140,12 +140,6 @@ std::string IdText(const nlohmann::json& id) {
     return id.is_string() ? id.get<std::string>() : std::to_string(id.get<int64_t>());
 }
 
-std::string CookieValue(const WebReply& reply, const std::string& name) {
-    std::smatch match;
-    if (std::regex_search(reply.headers, match, std::regex(name + "=([0-9a-f]+)"))) return match[1];
-    return "";
-}
-
 nlohmann::json Body(const WebReply& reply) { return nlohmann::json::parse(reply.body, nullptr, false); }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "web/request.h"
 #include "web_staff_suite.h"
 
 namespace planwatch::testing {
@@ -13,27 +14,6 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-std::string CookieValue(const WebReply& reply, const std::string& name) {
-    std::smatch match;
-    if (std::regex_search(reply.headers, match, std::regex(name + "=([0-9a-f]+)"))) return match[1];
-    return "";
-}
-
-std::string UrlEncode(const std::string& text) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += kHex[c >> 4];
-            out += kHex[c & 15];
-        }
-    }
-    return out;
-}
 
 std::string IdText(const nlohmann::json& id) {
     return id.is_string() ? id.get<std::string>() : std::to_string(id.get<int64_t>());
@@ -45,7 +25,7 @@ FormSession WebStaff::SignIn(const std::string& email, const std::string& passwo
     const std::string visitor = CookieValue(Get("/signin"), "pw_csrf");
     WebReply reply = Request("POST", "/signin",
                              {{"Cookie", "pw_csrf=" + visitor}, {"Content-Type", "application/x-www-form-urlencoded"}},
-                             "csrf=" + visitor + "&email=" + UrlEncode(email) + "&password=" + UrlEncode(password));
+                             "csrf=" + visitor + "&email=" + web::UrlEncode(email) + "&password=" + web::UrlEncode(password));
     if (status) *status = reply.status;
     FormSession session{.cookie = "pw_session=" + CookieValue(reply, "pw_session")};
     WebReply me = Get("/api/v1/me", {{"Cookie", session.cookie}});
@@ -61,7 +41,7 @@ TEST_P(WebStaff, AnAdministratorChangesAnAccountAndDisablesIt) {
     // A new reporter for CPECA Cluj, the demo reporter's institution.
     WebReply added = Request("POST", "/admin/users?lang=en", admin.Form(),
                              "csrf=" + admin.csrf + "&email=staff.edit%40demo.planwatch&role=reporter&institution=" +
-                                 UrlEncode("CPECA Cluj"));
+                                 web::UrlEncode("CPECA Cluj"));
     ASSERT_EQ(added.status, 200) << added.body.substr(0, 400);
     std::smatch generated;
     const std::string added_body = added.body;

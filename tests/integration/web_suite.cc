@@ -28,14 +28,13 @@ std::string Lower(std::string text) {
     return text;
 }
 
-// "pw_csrf=abc…" from the Set-Cookie headers.
+}  // namespace
+
 std::string CookieValue(const WebReply& reply, const std::string& name) {
     std::smatch match;
     if (std::regex_search(reply.headers, match, std::regex(name + "=([0-9a-f]+)"))) return match[1];
     return "";
 }
-
-}  // namespace
 
 std::string WebReply::Header(const std::string& name) const {
     const std::string wanted = Lower(name) + ":";

@@ -25,6 +25,9 @@ struct WebReply {
     std::string Header(const std::string& name) const;  // first value, case-insensitive name
 };
 
+// The value of cookie name ("pw_csrf" → "abc…") from the reply's Set-Cookie headers; "" when absent.
+std::string CookieValue(const WebReply& reply, const std::string& name);
+
 class WebEndToEnd : public ::testing::TestWithParam<WebBackend> {
 protected:
     // One server for the whole suite: seeding the samples takes seconds.
