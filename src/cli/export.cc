@@ -11,6 +11,7 @@
 #include "cli/as_of.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/status_rules.h"
 #include "services/evaluation_service.h"
 #include "services/export_service.h"
 #include "services/plan_catalog.h"
@@ -25,6 +26,7 @@ struct ExportArgs {
     std::string output;
     bool bom = false;
     std::string as_of;
+    RuleArgs rules;
 };
 
 Status Usage(std::string message) { return Status(StatusCode::kMalformed, std::move(message)); }
@@ -45,8 +47,9 @@ Status ExportThroughWriters(const ExportArgs& args, CommandContext& ctx) {
     if (args.all) return Usage(fmt::format("export --format {} takes one PLAN-ID, not --all", args.format));
     PW_ASSIGN_OR_RETURN(int64_t id, services::ParsePlanId(args.plan_id));
     PW_ASSIGN_OR_RETURN(domain::CivilDate as_of, ParseAsOf(args.as_of));
+    PW_ASSIGN_OR_RETURN(domain::StatusRules rules, RulesFrom(args.rules));
     PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> store, ctx.OpenStore());
-    services::EvaluationService evaluations(*store);
+    services::EvaluationService evaluations(*store, rules);
     PW_ASSIGN_OR_RETURN(services::WrittenReport written, evaluations.Evaluation(id, as_of, args.format));
     return WriteOutput(args.output, written.bytes);
 }
@@ -94,6 +97,8 @@ void AddExportCommand(CLI::App& app, CommandContext& ctx) {
     cmd->add_option("-o,--output", args->output, "Output file (a folder for --all --format json); default stdout");
     cmd->add_flag("--bom", args->bom, "Start the CSV with a UTF-8 byte order mark (for Excel)");
     cmd->add_option("--as-of", args->as_of, "xlsx, iati: statuses as of YYYY-MM-DD (default: today, UTC)");
+    // Only xlsx and iati carry statuses; json and csv are the plan as adopted.
+    AddStatusRuleOptions(*cmd, args->rules);
     cmd->callback([args, &ctx] {
         RunGuarded(ctx, [&] {
             Status status = Export(*args, ctx);

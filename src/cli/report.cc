@@ -15,6 +15,7 @@
 #include "cli/as_of.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/status_rules.h"
 #include "services/evaluation_service.h"
 #include "services/plan_catalog.h"
 
@@ -30,6 +31,7 @@ struct ReportArgs {
     std::string round;
     bool services_plan = false;
     int year = 0;  // 0: any
+    RuleArgs rules;
 };
 
 Status Usage(std::string message) { return Status(StatusCode::kMalformed, std::move(message)); }
@@ -62,8 +64,9 @@ Status Report(const ReportArgs& args, CommandContext& ctx) {
     if (!args.plan_id.empty()) {
         PW_ASSIGN_OR_RETURN(plan_id, services::ParsePlanId(args.plan_id));
     }
+    PW_ASSIGN_OR_RETURN(domain::StatusRules rules, RulesFrom(args.rules));
     PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> store, ctx.OpenStore());
-    services::EvaluationService evaluations(*store);
+    services::EvaluationService evaluations(*store, rules);
     services::WrittenReport report;
     if (args.services_plan) {
         std::optional<int> year;
@@ -94,6 +97,7 @@ void AddReportCommand(CLI::App& app, CommandContext& ctx) {
                   "The annual social-services plan (Ordin MMJS 1086/2018) from the stored registry");
     cmd->add_option("--year", args->year, "With --services-plan: the plan whose period starts in this year")
         ->check(CLI::Range(1900, 2200));
+    AddStatusRuleOptions(*cmd, args->rules);
     cmd->callback([args, &ctx] {
         RunGuarded(ctx, [&] {
             Status status = Report(*args, ctx);

@@ -53,7 +53,9 @@ struct Download {
 class DownloadService {
 public:
     // Borrows store, which must outlive the service.
-    explicit DownloadService(storage::Store& store) : exports_(store), evaluations_(store), statuses_(store) {}
+    // rules: the installation's status thresholds, as StatusService takes them.
+    explicit DownloadService(storage::Store& store, domain::StatusRules rules = {})
+        : exports_(store), evaluations_(store, rules), statuses_(store, rules) {}
 
     // The formats of each kind, in the order the pages list them.
     static const std::vector<std::string>& Formats(DownloadKind kind);

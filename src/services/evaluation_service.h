@@ -26,7 +26,9 @@ struct WrittenReport {
 class EvaluationService {
 public:
     // Borrows store, which must outlive the service.
-    explicit EvaluationService(storage::Store& store) : store_(store), statuses_(store) {}
+    // rules: the installation's status thresholds, as StatusService takes them.
+    explicit EvaluationService(storage::Store& store, domain::StatusRules rules = {})
+        : store_(store), statuses_(store, rules) {}
 
     // The evaluation report of the plan as of as_of in a reports::ReportFormats()
     // format; with institution (an id, name, alias or acronym, as RegistryService::Resolve

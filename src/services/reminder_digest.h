@@ -1,8 +1,8 @@
 #pragma once
 // The text of one reminder digest: everything one institution still owes, all
 // rounds and plans together, so it gets one message a day, never one per
-// activity. Romanian unless the plans it owes for are written in Slovenian or
-// English. Pure.
+// activity. In the language most of the plans it owes for are written in
+// (Romanian on a tie), worded by data/i18n/reports. Pure.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -35,7 +35,7 @@ struct Digest {
     ReminderKind kind = ReminderKind::kDue;  // the most urgent of its items
     std::vector<std::string> recipients;  // the institution's reporter accounts
     std::vector<OwedActivity> items;      // by plan, round due date, activity order
-    std::string language;                 // ro | sl | en
+    std::string language;                 // a language of data/i18n/reports: ro, sl, en
     std::string subject;
     std::string body;
 };

@@ -39,7 +39,7 @@ public:
           registry_(store),
           needs_(store),
           reminders_(store),
-          downloads_(store) {}
+          downloads_(store, rules) {}
 
     PlanCatalog& catalog() { return catalog_; }
     PublishService& publishing() { return publishing_; }

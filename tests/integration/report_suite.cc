@@ -227,6 +227,44 @@ TEST_P(ReportCli, EveryFormatOfSeed000CarriesTitleAll47ActivitiesAndTheStatusCou
     }
 }
 
+// report and export take the installation's status thresholds as status does: with
+// an 1,100-day at-risk window (seed 000 runs to 2020-12-31) the report's counts and
+// the XLSX export's summary are status --at-risk-days 1100's, not the defaults'; a
+// bad value exits 2 naming the flag.
+TEST_P(ReportCli, ReportAndExportFollowTheStatusThresholdFlags) {
+    std::string id = ImportSeed000WithReports();
+    const std::vector<std::string> wide_rule = {"--at-risk-days", "1100"};
+    std::vector<std::string> status_args{"status", id, "--as-of", kAsOf, "--json"};
+    status_args.insert(status_args.end(), wide_rule.begin(), wide_rule.end());
+    RunResult wide_status = Run(status_args);
+    ASSERT_EQ(wide_status.exit_code, 0) << wide_status.err;
+    nlohmann::json wide = Json(wide_status.out);
+    ASSERT_GT(wide["counts"]["at_risk"].get<int>(), Status(id)["counts"]["at_risk"].get<int>());
+    std::string title = Json(Run({"plans", "--json"}).out)[0]["title"];
+
+    ExpectDocumentText("html", HtmlText(Report(id, "html", wide_rule)), wide, title);
+
+    std::string path = Path("wide.xlsx");
+    std::vector<std::string> export_args{"export", id, "--format", "xlsx", "-o", path, "--as-of", kAsOf};
+    export_args.insert(export_args.end(), wide_rule.begin(), wide_rule.end());
+    RunResult exported = Run(export_args);
+    ASSERT_EQ(exported.exit_code, 0) << exported.err;
+    StatusOr<std::map<std::string, std::string>> xlsx = rt::Unzip(ReadFile(path));
+    ASSERT_TRUE(xlsx.ok()) << xlsx.status();
+    std::map<std::string, std::string> summary;
+    for (const std::vector<std::string>& row : SheetRows(*xlsx, 1)) {
+        if (row.size() >= 2) summary[row[0]] = row[1];
+    }
+    EXPECT_EQ(summary["În risc"], std::to_string(wide["counts"]["at_risk"].get<int>()));
+
+    RunResult bad = Run({"report", id, "--format", "html", "-o", Path("bad.html"), "--at-risk-days=-1"});
+    EXPECT_EQ(bad.exit_code, 2) << bad.err;
+    EXPECT_THAT(bad.err, HasSubstr("--at-risk-days"));
+    RunResult bad_export = Run({"export", id, "--format", "iati", "--near-percent", "lots"});
+    EXPECT_EQ(bad_export.exit_code, 2) << bad_export.err;
+    EXPECT_THAT(bad_export.err, HasSubstr("--near-percent"));
+}
+
 TEST_P(ReportCli, AReportForARoundIsAsOfItsDueDateAndShowsTheRound) {
     std::string id = ImportSeed000WithReports();
     ASSERT_GT(round_id_, 0);
