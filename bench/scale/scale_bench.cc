@@ -9,6 +9,8 @@
 //     on time; p50, p95).
 // PW_SCALE (default 0.05) multiplies the number of plans; PW_SCALE=1 is the
 // national set. Run: make bench, or build/bench/pw_scale_bench [sqlite|postgresql].
+// PW_SCALE_DB=FILE keeps the SQLite set in FILE and, when FILE exists, times it
+// again without loading (PW_SCALE is then ignored).
 #include <fmt/format.h>
 #include <stdlib.h>
 
@@ -146,6 +148,25 @@ StatusOr<Loaded> Load(storage::Store& store, int plans) {
     return loaded;
 }
 
+// A data set Load wrote before (PW_SCALE_DB): plans in id order are plans 0, 1, …
+StatusOr<Loaded> Reopen(storage::Store& store) {
+    Loaded loaded;
+    PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store.Begin());
+    PW_ASSIGN_OR_RETURN(std::vector<storage::PlanSummary> plans, tx->ListPlans(/*all_versions=*/true));
+    std::sort(plans.begin(), plans.end(),
+              [](const storage::PlanSummary& a, const storage::PlanSummary& b) { return a.id < b.id; });
+    for (size_t n = 0; n < plans.size(); ++n) {
+        loaded.plans.push_back(plans[n].id);
+        loaded.plans_of_county[int(n % kCounties)].push_back(plans[n].id);
+        loaded.activities += plans[n].activities;
+    }
+    PW_ASSIGN_OR_RETURN(auto rounds_of, tx->ListRoundsOfPlans(loaded.plans));
+    for (int64_t plan_id : loaded.plans) {
+        for (const domain::ReportingRound& round : rounds_of.at(plan_id)) loaded.rounds.push_back(*round.id);
+    }
+    return loaded;
+}
+
 struct Percentiles {
     double p50 = 0, p95 = 0;
 };
@@ -162,22 +183,27 @@ std::string AgainstAim(double measured_ms, double aim_ms) {
                        measured_ms < aim_ms ? "" : " — MISSED");
 }
 
-int Run(const std::string& backend, const std::string& url, int plans) {
+int Run(const std::string& backend, const std::string& url, int plans, bool reopen = false) {
     StatusOr<std::unique_ptr<storage::Store>> store = storage::OpenStore(url);
     if (!store.ok()) {
         fmt::print(stderr, "{}: {}\n", backend, store.status().ToString());
         return 1;
     }
-    StatusOr<Loaded> loaded = Load(**store, plans);
+    StatusOr<Loaded> loaded = reopen ? Reopen(**store) : Load(**store, plans);
     if (!loaded.ok()) {
         fmt::print(stderr, "{}: load: {}\n", backend, loaded.status().ToString());
         return 1;
     }
-    fmt::print("{:<10} loaded {} plans, {} activities, {} reports, {} rounds in {:.1f} s ({:.0f} reports/s)\n",
+    if (reopen) {
+        fmt::print("{:<10} reopened {} plans, {} activities, {} rounds\n", backend, loaded->plans.size(),
+                   loaded->activities, loaded->rounds.size());
+    } else {
+        fmt::print("{:<10} loaded {} plans, {} activities, {} reports, {} rounds in {:.1f} s ({:.0f} reports/s)\n",
                backend, loaded->plans.size(), loaded->activities, loaded->reports, loaded->rounds.size(),
                loaded->load_seconds, loaded->reports / loaded->load_seconds);
-    fmt::print("{:<10}   of which plans and rounds {:.1f} s, reports {:.1f} s ({:.0f} reports/s)\n", backend,
-               loaded->plan_seconds, loaded->report_seconds, loaded->reports / loaded->report_seconds);
+        fmt::print("{:<10}   of which plans and rounds {:.1f} s, reports {:.1f} s ({:.0f} reports/s)\n", backend,
+                   loaded->plan_seconds, loaded->report_seconds, loaded->reports / loaded->report_seconds);
+    }
 
     services::Services services(**store);
     const domain::CivilDate as_of = *domain::ParseCivilDate("2024-06-30");
@@ -217,23 +243,30 @@ int Run(const std::string& backend, const std::string& url, int plans) {
     }
 
     // How much of that is reading: the bulk reads alone, batch by batch as ComputeEach reads.
-    const Clock::time_point read_start = Clock::now();
     long long read_reports = 0;
+    double plans_ms = 0, reports_ms = 0, rounds_ms = 0;
     for (size_t first = 0; first < loaded->plans.size(); first += services::StatusService::kPlansPerBatch) {
         const std::vector<int64_t> batch(
             loaded->plans.begin() + first,
             loaded->plans.begin() + std::min(loaded->plans.size(), first + services::StatusService::kPlansPerBatch));
         StatusOr<std::unique_ptr<storage::Transaction>> tx = (*store)->Begin();
         if (!tx.ok()) return 1;
+        Clock::time_point t = Clock::now();
         auto plans_read = (*tx)->LoadPlans(batch);
+        plans_ms += Ms(Clock::now() - t);
+        t = Clock::now();
         auto reports_read = (*tx)->ListReportsOfPlans(batch, storage::ReportFields::kStatus);
+        reports_ms += Ms(Clock::now() - t);
+        t = Clock::now();
         auto rounds_read = (*tx)->ListRoundsOfPlans(batch);
+        rounds_ms += Ms(Clock::now() - t);
         if (!plans_read.ok() || !reports_read.ok() || !rounds_read.ok()) return 1;
         for (const auto& [plan_id, list] : *reports_read) read_reports += static_cast<long long>(list.size());
     }
-    const double read_ms = Ms(Clock::now() - read_start);
-    fmt::print("{:<10}   of which reading {} plans, {} reports and their rounds: {:.0f} ms ({:.0f} ns per report)\n",
-               backend, loaded->plans.size(), read_reports, read_ms, 1e6 * read_ms / double(read_reports));
+    fmt::print("{:<10}   of which reading: {} plans {:.0f} ms, {} reports {:.0f} ms ({:.0f} ns per report), "
+               "rounds {:.0f} ms\n",
+               backend, loaded->plans.size(), plans_ms, read_reports, reports_ms,
+               1e6 * reports_ms / double(read_reports), rounds_ms);
 
     // A county's dashboard: the status counts of its plans, computed afresh.
     std::vector<double> dashboard;
@@ -284,7 +317,13 @@ int main(int argc, char** argv) {
     const std::string dir = mkdtemp(pattern);
     for (const std::string& backend : backends) {
         if (backend == "sqlite") {
-            failures += Run(backend, "sqlite:" + dir + "/national.db", plans);
+            // PW_SCALE_DB=FILE keeps the SQLite data set there and reuses it when it exists.
+            const char* kept = std::getenv("PW_SCALE_DB");
+            if (kept && *kept) {
+                failures += Run(backend, std::string("sqlite:") + kept, plans, std::filesystem::exists(kept));
+            } else {
+                failures += Run(backend, "sqlite:" + dir + "/national.db", plans);
+            }
         } else if (backend == "postgresql") {
             std::string error;
             std::unique_ptr<planwatch::testing::PgServer> server = planwatch::testing::PgServer::Start(&error);

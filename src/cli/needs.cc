@@ -74,10 +74,7 @@ Status Update(NeedsArgs& args, CommandContext& ctx) {
     services::NeedsService needs(*store);
     PW_ASSIGN_OR_RETURN(domain::Need need,
                         needs.Update(args.need_id, args.update, services::Actor::CommandLine(CliActor())));
-    if (ctx.json) {
-        std::string list = services::NeedsToJson({need});
-        return WriteOutput("", list.substr(1, list.size() - 3) + "\n");  // the one object, without the list
-    }
+    if (ctx.json) return WriteOutput("", services::NeedToJson(need));
     return WriteOutput("", fmt::format("need {} is at version {}\n", args.need_id, need.version));
 }
 

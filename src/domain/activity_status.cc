@@ -30,22 +30,37 @@ const char* ClaimedPhrase(ClaimedState s) {
 
 std::string DueText(const CivilDate& due) { return ToString(due); }
 
-// The reports that count: approved and known by as_of, oldest period first.
-std::vector<const KnownReport*> Counted(const std::vector<KnownReport>& reports, const CivilDate& as_of) {
-    std::vector<const KnownReport*> counted;
+// A report that counts (approved and known by as_of) with its period parsed once:
+// the sort and the per-period statuses would otherwise parse it again and again.
+struct CountedReport {
+    const KnownReport* report;
+    Period period;
+    CivilDate first_day;  // of its period
+};
+
+// The reports that count, oldest period first (then by submission).
+std::vector<CountedReport> Counted(const std::vector<KnownReport>& reports, const CivilDate& as_of) {
+    std::vector<CountedReport> counted;
     for (const KnownReport& r : reports) {
         if (r.review != ReviewState::kApproved) continue;
         StatusOr<CivilDate> on = ParseCivilDate(r.submitted_on);
         if (!on.ok() || *on > as_of) continue;
-        if (!ToPeriod(r.period)) continue;
-        counted.push_back(&r);
+        std::optional<Period> period = ToPeriod(r.period);
+        if (!period) continue;
+        counted.push_back({&r, *period, PeriodFirstDay(*period)});
     }
-    std::stable_sort(counted.begin(), counted.end(), [](const KnownReport* a, const KnownReport* b) {
-        CivilDate pa = PeriodFirstDay(*ToPeriod(a->period)), pb = PeriodFirstDay(*ToPeriod(b->period));
-        if (pa != pb) return pa < pb;
-        return a->submitted_on < b->submitted_on;
+    std::stable_sort(counted.begin(), counted.end(), [](const CountedReport& a, const CountedReport& b) {
+        if (a.first_day != b.first_day) return a.first_day < b.first_day;
+        return a.report->submitted_on < b.report->submitted_on;
     });
     return counted;
+}
+
+std::vector<const KnownReport*> Reports(const std::vector<CountedReport>& counted) {
+    std::vector<const KnownReport*> out;
+    out.reserve(counted.size());
+    for (const CountedReport& c : counted) out.push_back(c.report);
+    return out;
 }
 
 std::vector<IndicatorAchievement> Achievements(const Node& activity, const std::vector<const KnownReport*>& counted,
@@ -296,10 +311,45 @@ Achievement Classify(const Target& target, double actual, const StatusRules& rul
     return Achievement::kBehind;
 }
 
+ActivityStatuses ComputeActivityStatuses(const Node& activity, const std::vector<KnownReport>& reports,
+                                         const ActivityContext& context, const CivilDate& as_of,
+                                         const StatusRules& rules) {
+    ActivityStatuses out;
+    const std::vector<CountedReport> counted = Counted(reports, as_of);
+    const Window whole = ActivityWindow(activity, context);
+    out.whole = Decide(activity, Reports(counted), whole, context, as_of, rules);
+
+    std::optional<Period::Kind> kind = RecurrenceKind(activity);
+    if (!kind || !whole.start || !whole.due) return out;
+    int per_year = *kind == Period::Kind::kYear ? 1 : *kind == Period::Kind::kSemester ? 2
+                                                  : *kind == Period::Kind::kQuarter ? 4 : 12;
+    for (int year = whole.start->year; year <= whole.due->year; ++year) {
+        for (int index = per_year == 1 ? 0 : 1; index <= (per_year == 1 ? 0 : per_year); ++index) {
+            Period period{year, *kind, index};
+            Window w{PeriodFirstDay(period), PeriodLastDay(period)};
+            if (*w.start > as_of) return out;
+            std::string name = ToString(period);
+            // Parsed periods are compared: no report's period is written out again.
+            std::vector<const KnownReport*> mine;
+            for (const CountedReport& c : counted) {
+                if (c.period == period) mine.push_back(c.report);
+            }
+            ActivityContext period_context = context;
+            period_context.missed_rounds.clear();
+            for (const std::string& missed : context.missed_rounds) {
+                if (missed == name) period_context.missed_rounds.push_back(missed);
+            }
+            out.periods.emplace_back(name, Decide(activity, mine, w, period_context, as_of, rules));
+        }
+    }
+    return out;
+}
+
 ComputedStatus ComputeActivityStatus(const Node& activity, const std::vector<KnownReport>& reports,
                                      const ActivityContext& context, const CivilDate& as_of,
                                      const StatusRules& rules) {
-    return Decide(activity, Counted(reports, as_of), ActivityWindow(activity, context), context, as_of, rules);
+    return Decide(activity, Reports(Counted(reports, as_of)), ActivityWindow(activity, context), context, as_of,
+                  rules);
 }
 
 std::vector<std::pair<std::string, ComputedStatus>> ComputePeriodStatuses(const Node& activity,
@@ -307,32 +357,7 @@ std::vector<std::pair<std::string, ComputedStatus>> ComputePeriodStatuses(const 
                                                                           const ActivityContext& context,
                                                                           const CivilDate& as_of,
                                                                           const StatusRules& rules) {
-    std::vector<std::pair<std::string, ComputedStatus>> out;
-    std::optional<Period::Kind> kind = RecurrenceKind(activity);
-    Window whole = ActivityWindow(activity, context);
-    if (!kind || !whole.start || !whole.due) return out;
-    int per_year = *kind == Period::Kind::kYear ? 1 : *kind == Period::Kind::kSemester ? 2
-                                                  : *kind == Period::Kind::kQuarter ? 4 : 12;
-    std::vector<const KnownReport*> counted = Counted(reports, as_of);
-    for (int year = whole.start->year; year <= whole.due->year; ++year) {
-        for (int index = per_year == 1 ? 0 : 1; index <= (per_year == 1 ? 0 : per_year); ++index) {
-            Period period{year, *kind, index};
-            Window w{PeriodFirstDay(period), PeriodLastDay(period)};
-            if (*w.start > as_of) return out;
-            std::string name = ToString(period);
-            std::vector<const KnownReport*> mine;
-            for (const KnownReport* r : counted) {
-                if (ToString(*ToPeriod(r->period)) == name) mine.push_back(r);
-            }
-            ActivityContext period_context = context;
-            period_context.missed_rounds.clear();
-            for (const std::string& missed : context.missed_rounds) {
-                if (missed == name) period_context.missed_rounds.push_back(missed);
-            }
-            out.emplace_back(name, Decide(activity, mine, w, period_context, as_of, rules));
-        }
-    }
-    return out;
+    return ComputeActivityStatuses(activity, reports, context, as_of, rules).periods;
 }
 
 }  // namespace planwatch::domain

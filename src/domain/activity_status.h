@@ -90,6 +90,15 @@ std::vector<std::pair<std::string, ComputedStatus>> ComputePeriodStatuses(
     const Node& activity, const std::vector<KnownReport>& reports, const ActivityContext& context,
     const CivilDate& as_of, const StatusRules& rules = {});
 
+// Both at once, reading the reports once: what a model of every activity needs.
+struct ActivityStatuses {
+    ComputedStatus whole;                                      // ComputeActivityStatus
+    std::vector<std::pair<std::string, ComputedStatus>> periods;  // ComputePeriodStatuses
+};
+ActivityStatuses ComputeActivityStatuses(const Node& activity, const std::vector<KnownReport>& reports,
+                                         const ActivityContext& context, const CivilDate& as_of,
+                                         const StatusRules& rules = {});
+
 // Achievement of one indicator against its target; pure arithmetic, exposed for
 // the boundary tests. comparator ">=": actual/target; "<=": met while actual <=
 // target, else target/actual; "=": min/max of the two.

@@ -17,15 +17,13 @@ using domain::ActivityStatus;
 
 std::string DateOnly(const std::string& timestamp) { return timestamp.substr(0, 10); }
 
-// A report counts as received once submitted, whatever the review said since.
-bool Received(const domain::ProgressReport& r, const domain::CivilDate& as_of) {
-    if (r.review == domain::ReviewState::kDraft || r.submitted_at.empty()) return false;
+// The day a report was received if that is by as_of: a report counts as received
+// once submitted, whatever the review said since.
+std::optional<domain::CivilDate> ReceivedOn(const domain::ProgressReport& r, const domain::CivilDate& as_of) {
+    if (r.review == domain::ReviewState::kDraft || r.submitted_at.empty()) return std::nullopt;
     StatusOr<domain::CivilDate> on = domain::ParseCivilDate(DateOnly(r.submitted_at));
-    return on.ok() && *on <= as_of;
-}
-
-bool ApprovedBy(const domain::ProgressReport& r, const domain::CivilDate& as_of) {
-    return r.review == domain::ReviewState::kApproved && Received(r, as_of);
+    if (!on.ok() || *on > as_of) return std::nullopt;
+    return *on;
 }
 
 std::string CanonicalPeriod(const std::string& text) {
@@ -121,15 +119,28 @@ void AddActivity(const domain::Node& node, const std::string& path, int pillar, 
     }
 
     std::vector<domain::KnownReport> known_reports;
-    std::map<std::string, std::set<std::string>> received_periods;  // institution -> periods received by as_of
+    // The reports received by as_of (submitted, whatever the review said since):
+    // their writer, canonical period and day, parsed once for every round below.
+    struct Received {
+        const std::string* institution;
+        domain::Period period;
+        domain::CivilDate on;
+    };
+    std::vector<Received> received;
     if (known) {
+        known_reports.reserve(known->reports.size());
         for (const ReportEntry& e : known->reports) {
             const domain::ProgressReport& r = e.report;
             known_reports.push_back({r.period, r.claimed, r.review, DateOnly(r.submitted_at), r.values});
-            if (Received(r, as_of)) received_periods[e.institution].insert(CanonicalPeriod(r.period));
-            if (!ApprovedBy(r, as_of)) continue;
-            row.reports.push_back(MakeReportRow(e, node));
+            std::optional<domain::CivilDate> on = ReceivedOn(r, as_of);
+            if (!on) continue;
+            // Only a report whose period parses can be a round's.
+            if (StatusOr<domain::Period> period = domain::ParsePeriod(r.period); period.ok()) {
+                received.push_back({&e.institution, *period, *on});
+            }
+            if (r.review != domain::ReviewState::kApproved) continue;
             ++institutions[e.institution].approved_reports;
+            if (options.report_rows) row.reports.push_back(MakeReportRow(e, node));
         }
     }
     std::stable_sort(row.reports.begin(), row.reports.end(), [](const ReportRow& a, const ReportRow& b) {
@@ -151,13 +162,9 @@ void AddActivity(const domain::Node& node, const std::string& path, int pillar, 
         ++in_round.expected;
         // The first report received for the period decides timeliness.
         std::optional<domain::CivilDate> first;
-        if (known) {
-            for (const ReportEntry& e : known->reports) {
-                if (e.institution != row.lead || CanonicalPeriod(e.report.period) != info.summary.period) continue;
-                if (!Received(e.report, as_of)) continue;
-                domain::CivilDate on = *domain::ParseCivilDate(DateOnly(e.report.submitted_at));
-                if (!first || on < *first) first = on;
-            }
+        for (const Received& r : received) {
+            if (r.period != info.period || *r.institution != row.lead) continue;
+            if (!first || r.on < *first) first = r.on;
         }
         if (!first) {
             context.missed_rounds.push_back(info.summary.period);
@@ -173,13 +180,15 @@ void AddActivity(const domain::Node& node, const std::string& path, int pillar, 
         }
     }
 
-    domain::ComputedStatus computed = domain::ComputeActivityStatus(node, known_reports, context, as_of, options.rules);
+    domain::ActivityStatuses statuses =
+        domain::ComputeActivityStatuses(node, known_reports, context, as_of, options.rules);
+    domain::ComputedStatus& computed = statuses.whole;
     row.status = computed.status;
     row.reason = computed.reason;
     row.reason_parts = computed.reason_parts;
     row.due = computed.due;
     row.recurring = node.frequency && *node.frequency != domain::Frequency::kOnce;
-    for (auto& [period, status] : domain::ComputePeriodStatuses(node, known_reports, context, as_of, options.rules)) {
+    for (auto& [period, status] : statuses.periods) {
         row.periods.push_back({.period = period, .status = status.status, .reason = std::move(status.reason),
                                .reason_parts = std::move(status.reason_parts)});
     }

@@ -203,6 +203,9 @@ struct ModelOptions {
     // which the caller sets to the round's due date. kNotFound when no round has it.
     std::optional<int64_t> round_id;
     domain::StatusRules rules;
+    // false: no ActivityRow::reports or latest_reports (statuses, reasons, counts
+    // and indicators are the same), for callers that count statuses over many plans.
+    bool report_rows = true;
 };
 
 // Computes every activity's status as of as_of with domain::ComputeActivityStatus,

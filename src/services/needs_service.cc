@@ -446,19 +446,27 @@ Gap SuppressSmallCounts(Gap gap) {
     return gap;
 }
 
+namespace {
+
+ordered_json NeedJson(const domain::Need& n) {
+    ordered_json row = {{"id", n.id.value_or(0)}};
+    row.update(AuditView(n));
+    row["person_key"] = n.person_key;
+    row["created_by"] = n.created_by;
+    row["created_at"] = n.created_at;
+    row["version"] = n.version;
+    return row;
+}
+
+}  // namespace
+
 std::string NeedsToJson(const std::vector<domain::Need>& needs) {
     ordered_json list = ordered_json::array();
-    for (const domain::Need& n : needs) {
-        ordered_json row = {{"id", n.id.value_or(0)}};
-        row.update(AuditView(n));
-        row["person_key"] = n.person_key;
-        row["created_by"] = n.created_by;
-        row["created_at"] = n.created_at;
-        row["version"] = n.version;
-        list.push_back(std::move(row));
-    }
+    for (const domain::Need& n : needs) list.push_back(NeedJson(n));
     return list.dump() + "\n";
 }
+
+std::string NeedToJson(const domain::Need& need) { return NeedJson(need).dump() + "\n"; }
 
 std::string OccupancyToJson(const std::vector<ServiceOccupancy>& months) {
     ordered_json list = ordered_json::array();

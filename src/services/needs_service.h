@@ -143,6 +143,8 @@ private:
 
 // JSON (compact, one line) as the CLI --json and the API print them.
 std::string NeedsToJson(const std::vector<domain::Need>& needs);
+// One need as NeedsToJson writes each (the answer to an update).
+std::string NeedToJson(const domain::Need& need);
 std::string GapsToJson(const std::vector<Gap>& gaps);
 std::string OccupancyToJson(const std::vector<ServiceOccupancy>& months);
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <future>
 #include <map>
 
 #include "common/sha256.h"
@@ -11,14 +12,18 @@
 namespace planwatch::services {
 
 std::vector<reports::ActivityReports> GroupReports(const domain::Plan& plan,
-                                                   const std::vector<domain::ProgressReport>& reports,
+                                                   std::vector<domain::ProgressReport> reports,
                                                    const std::map<int64_t, std::string>& institution_names) {
     std::map<int64_t, reports::ActivityReports> by_activity;
-    for (const domain::ProgressReport& report : reports) {
+    // Sized first: an activity has dozens of reports, and growing moves them all.
+    std::map<int64_t, size_t> count;
+    for (const domain::ProgressReport& report : reports) ++count[report.activity_id];
+    for (const auto& [activity, n] : count) by_activity[activity].reports.reserve(n);
+    for (domain::ProgressReport& report : reports) {
         reports::ActivityReports& group = by_activity[report.activity_id];
         group.activity_id = report.activity_id;
         auto name = institution_names.find(report.institution_id);
-        group.reports.push_back({.report = report,
+        group.reports.push_back({.report = std::move(report),
                                  .institution = name == institution_names.end() ? "" : name->second});
     }
     // Codes repeat across pillars, so matching is by id; the code is for readers of the model.
@@ -75,9 +80,11 @@ StatusOr<StoredInputs> ReadInputs(storage::Transaction& tx, const domain::Plan& 
     return in;
 }
 
-StatusOr<reports::ReportModel> Build(const domain::Plan& plan, const StoredInputs& in, const domain::CivilDate& as_of,
+// Moves the reports out of in.
+StatusOr<reports::ReportModel> Build(const domain::Plan& plan, StoredInputs& in, const domain::CivilDate& as_of,
                                      const reports::ModelOptions& options) {
-    return reports::BuildReportModel(plan, GroupReports(plan, in.reports, in.names), in.rounds, as_of, options);
+    return reports::BuildReportModel(plan, GroupReports(plan, std::move(in.reports), in.names), in.rounds, as_of,
+                                     options);
 }
 
 // Everything Build reads. A report's version goes up with every stored change,
@@ -133,22 +140,57 @@ StatusOr<reports::ReportModel> StatusService::Compute(const domain::Plan& plan, 
     return Build(plan, in, as_of, WithRules(options));
 }
 
+namespace {
+
+// One batch of plans with everything Build needs, read in one transaction.
+struct Batch {
+    std::vector<domain::Plan> plans;
+    std::vector<StoredInputs> inputs;  // per plan
+};
+
+// One query per table for the whole batch (Store::LoadPlans, ListReportsOfPlans,
+// ListRoundsOfPlans), then the names of writers the plans do not name.
+StatusOr<Batch> ReadBatch(storage::Store& store, const std::vector<int64_t>& plan_ids, storage::ReportFields fields) {
+    Batch batch;
+    // One transaction per batch: each plan is read with its own reports and
+    // rounds, as Compute does, without holding SQLite's lock for the whole run.
+    PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store.Begin());
+    PW_ASSIGN_OR_RETURN(batch.plans, tx->LoadPlans(plan_ids));
+    PW_ASSIGN_OR_RETURN(auto reports_of, tx->ListReportsOfPlans(plan_ids, fields));
+    PW_ASSIGN_OR_RETURN(auto rounds_of, tx->ListRoundsOfPlans(plan_ids));
+    for (const domain::Plan& plan : batch.plans) {
+        StoredInputs& in = batch.inputs.emplace_back(
+            StoredInputs{std::move(reports_of.at(*plan.id)), std::move(rounds_of.at(*plan.id)), {}});
+        PW_ASSIGN_OR_RETURN(in.names, WriterNames(*tx, plan, in.reports));
+    }
+    return batch;
+}
+
+}  // namespace
+
 Status StatusService::ComputeEach(const std::vector<int64_t>& plan_ids, const domain::CivilDate& as_of,
                                   const std::function<Status(reports::ReportModel&&)>& visit,
                                   storage::ReportFields fields, const reports::ModelOptions& options) {
+    reports::ModelOptions batch_options = WithRules(options);
+    if (fields == storage::ReportFields::kStatus) batch_options.report_rows = false;
+    auto read = [this, &plan_ids, fields](size_t first) {
+        const std::vector<int64_t> ids(plan_ids.begin() + first,
+                                       plan_ids.begin() + std::min(plan_ids.size(), first + kPlansPerBatch));
+        return ReadBatch(store_, ids, fields);
+    };
+    // Reading and computing take about as long each, so the next batch is read
+    // on another thread while this one is computed: two cores, half the time.
+    // The Store gives each transaction its own connection; visit runs here.
+    std::future<StatusOr<Batch>> next;
+    if (!plan_ids.empty()) next = std::async(std::launch::async, read, 0);
     for (size_t first = 0; first < plan_ids.size(); first += kPlansPerBatch) {
-        const std::vector<int64_t> batch(plan_ids.begin() + first,
-                                         plan_ids.begin() + std::min(plan_ids.size(), first + kPlansPerBatch));
-        // One transaction per batch: each plan is read with its own reports and
-        // rounds, as Compute does, without holding SQLite's lock for the whole run.
-        PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
-        PW_ASSIGN_OR_RETURN(std::vector<domain::Plan> plans, tx->LoadPlans(batch));
-        PW_ASSIGN_OR_RETURN(auto reports_of, tx->ListReportsOfPlans(batch, fields));
-        PW_ASSIGN_OR_RETURN(auto rounds_of, tx->ListRoundsOfPlans(batch));
-        for (const domain::Plan& plan : plans) {
-            StoredInputs in{std::move(reports_of.at(*plan.id)), std::move(rounds_of.at(*plan.id)), {}};
-            PW_ASSIGN_OR_RETURN(in.names, WriterNames(*tx, plan, in.reports));
-            PW_ASSIGN_OR_RETURN(reports::ReportModel model, Build(plan, in, as_of, WithRules(options)));
+        StatusOr<Batch> batch = next.get();
+        if (first + kPlansPerBatch < plan_ids.size()) next = std::async(std::launch::async, read, first + kPlansPerBatch);
+        // An error returns at once; the future's destructor waits for a read still running.
+        if (!batch.ok()) return batch.status();
+        for (size_t i = 0; i < batch->plans.size(); ++i) {
+            PW_ASSIGN_OR_RETURN(reports::ReportModel model,
+                                Build(batch->plans[i], batch->inputs[i], as_of, batch_options));
             PW_RETURN_IF_ERROR(visit(std::move(model)));
         }
     }

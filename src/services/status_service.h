@@ -53,9 +53,9 @@ public:
     // transaction with one query per table (Store::LoadPlans,
     // ListReportsOfPlans, ListRoundsOfPlans) instead of some twenty per plan, and
     // visit gets each plan's model in the order of plan_ids; memory holds one
-    // batch. With ReportFields::kStatus the reports are read without their texts,
-    // so the models' report rows have no narrative or evidence; every status,
-    // reason and count is the same. Returns the first error of the Store or of
+    // batch. With ReportFields::kStatus the reports are read without their texts
+    // and the models have no report rows (ModelOptions::report_rows); every
+    // status, reason and count is the same. Returns the first error of the Store or of
     // visit; kNotFound for an unknown plan.
     Status ComputeEach(const std::vector<int64_t>& plan_ids, const domain::CivilDate& as_of,
                        const std::function<Status(reports::ReportModel&&)>& visit,
@@ -81,7 +81,7 @@ nlohmann::ordered_json ReasonPartsJson(const std::vector<domain::ReasonPart>& pa
 
 // The stored reports of a plan grouped per activity, with the writers' names, as BuildReportModel takes them.
 std::vector<reports::ActivityReports> GroupReports(const domain::Plan& plan,
-                                                   const std::vector<domain::ProgressReport>& reports,
+                                                   std::vector<domain::ProgressReport> reports,
                                                    const std::map<int64_t, std::string>& institution_names);
 
 }  // namespace planwatch::services

@@ -136,10 +136,6 @@ bool Admits(Access access, Role role) {
 
 std::string Key(const web::Route& route) { return route.method + " " + route.pattern; }
 
-std::string IdText(const nlohmann::json& id) {
-    return id.is_string() ? id.get<std::string>() : std::to_string(id.get<int64_t>());
-}
-
 nlohmann::json Body(const WebReply& reply) { return nlohmann::json::parse(reply.body, nullptr, false); }
 
 }  // namespace

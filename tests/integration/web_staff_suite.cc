@@ -15,10 +15,6 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-std::string IdText(const nlohmann::json& id) {
-    return id.is_string() ? id.get<std::string>() : std::to_string(id.get<int64_t>());
-}
-
 }  // namespace
 
 FormSession WebStaff::SignIn(const std::string& email, const std::string& password, int* status) {

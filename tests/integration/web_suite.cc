@@ -36,6 +36,10 @@ std::string CookieValue(const WebReply& reply, const std::string& name) {
     return "";
 }
 
+std::string IdText(const nlohmann::json& id) {
+    return id.is_string() ? id.get<std::string>() : std::to_string(id.get<int64_t>());
+}
+
 std::string WebReply::Header(const std::string& name) const {
     const std::string wanted = Lower(name) + ":";
     size_t start = 0;
@@ -355,10 +359,6 @@ TEST_P(WebEndToEnd, MonitoringRoundThroughTheApi) {
 }
 
 namespace {
-
-std::string IdText(const nlohmann::json& id) {
-    return id.is_string() ? id.get<std::string>() : std::to_string(id.get<int64_t>());
-}
 
 // What a reader sees of an HTML document: tags dropped, the entities the writers emit decoded.
 std::string HtmlText(const std::string& html) {

@@ -3,6 +3,7 @@
 // SQLite (web_test.cc) and on the private PostgreSQL of tests/harness
 // (web_pgtest.cc). Requests go through curl, as a client on the network would.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <functional>
 #include <map>
@@ -27,6 +28,8 @@ struct WebReply {
 
 // The value of cookie name ("pw_csrf" → "abc…") from the reply's Set-Cookie headers; "" when absent.
 std::string CookieValue(const WebReply& reply, const std::string& name);
+// A JSON id as text for a URL, whether the API wrote it as a number or a string.
+std::string IdText(const nlohmann::json& id);
 
 class WebEndToEnd : public ::testing::TestWithParam<WebBackend> {
 protected:

@@ -106,9 +106,7 @@ Response UpdateNeed(const Request& request, RequestContext& ctx) {
     services::NeedUpdate update{.version = static_cast<int>(**version), .service_id = *service, .outcome = *outcome};
     StatusOr<domain::Need> need = ctx.services.needs().Update(*id, update, ActorOf(ctx));
     if (!need.ok()) return ErrorResponse(need.status());
-    std::string list = services::NeedsToJson({*need});
-    // One object, not a list of one: strip the brackets the listing writes.
-    return RawJson(list.substr(1, list.size() - 3) + "\n");
+    return RawJson(services::NeedToJson(*need));
 }
 
 Response PutServiceMonth(const Request& request, RequestContext& ctx) {
