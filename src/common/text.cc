@@ -323,4 +323,15 @@ std::string SearchKeyWithIcu(std::string_view utf8) { return SearchKeyIcu(Normal
 
 }  // namespace internal
 
+std::optional<int64_t> ParseId(std::string_view text) {
+    if (text.empty() || text.size() > 18) return std::nullopt;
+    int64_t id = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return std::nullopt;
+        id = id * 10 + (c - '0');
+    }
+    if (id == 0) return std::nullopt;
+    return id;
+}
+
 }  // namespace planwatch::text

@@ -1,6 +1,8 @@
 #pragma once
 // Text as planwatch compares it (ICU). Documents mix "ş" (cedilla, U+015F) and
 // "ș" (comma below, U+0219), decomposed and composed forms, odd spacing.
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,6 +28,11 @@ bool StartsLowercase(std::string_view utf8);
 // True when bytes are well-formed UTF-8 (no overlongs, no surrogates).
 // On false, *bad_offset (if given) is the byte offset of the first bad sequence.
 bool IsValidUtf8(std::string_view bytes, size_t* bad_offset = nullptr);
+
+// A stored row's id as typed in a path, a form or a command line: ASCII digits
+// only, 1 to 18 of them (so it fits int64_t), not zero. nullopt otherwise; each
+// caller words the error for where the text came from.
+std::optional<int64_t> ParseId(std::string_view text);
 
 namespace internal {
 // The ICU pipelines that define Normalize and SearchKey (the functions above take

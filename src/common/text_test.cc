@@ -101,5 +101,14 @@ TEST(FastPaths, AgreeWithIcuOnEveryLineOfTheSeeds) {
     }
 }
 
+TEST(ParseId, AcceptsPositiveDigitsThatFitAndNothingElse) {
+    EXPECT_EQ(ParseId("1"), 1);
+    EXPECT_EQ(ParseId("000042"), 42);
+    EXPECT_EQ(ParseId("999999999999999999"), 999999999999999999);
+    for (const char* bad : {"", "0", "000", "-3", "+3", "3 ", " 3", "3a", "1.5", "1e3", "9999999999999999999"}) {
+        EXPECT_EQ(ParseId(bad), std::nullopt) << bad;
+    }
+}
+
 }  // namespace
 }  // namespace planwatch::text

@@ -6,6 +6,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "common/text.h"
+
 namespace planwatch::services {
 
 bool SeesDrafts(const Actor& viewer) { return viewer.Coordinates(); }
@@ -98,17 +100,8 @@ std::string PlanSummariesToJson(const std::vector<storage::PlanSummary>& plans) 
 }
 
 StatusOr<int64_t> ParsePlanId(const std::string& text) {
-    auto malformed = [&] {
-        return Status(StatusCode::kMalformed, fmt::format("plan id \"{}\": expected a positive whole number", text));
-    };
-    if (text.empty() || text.size() > 18) return malformed();
-    int64_t id = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9') return malformed();
-        id = id * 10 + (c - '0');
-    }
-    if (id == 0) return malformed();
-    return id;
+    if (std::optional<int64_t> id = text::ParseId(text)) return *id;
+    return Status(StatusCode::kMalformed, fmt::format("plan id \"{}\": expected a positive whole number", text));
 }
 
 }  // namespace planwatch::services

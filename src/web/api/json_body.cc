@@ -1,5 +1,7 @@
 #include "web/api/json_body.h"
 
+#include "common/text.h"
+
 namespace planwatch::web::api {
 
 Status FieldError(const char* field, std::string message) {
@@ -47,16 +49,8 @@ StatusOr<std::optional<int64_t>> IntField(const nlohmann::json& body, const char
 
 StatusOr<int64_t> PathId(const Request& request, const char* name) {
     const std::string text = request.PathParam(name);
-    int64_t id = 0;
-    bool ok = !text.empty() && text.size() <= 18;
-    for (char c : text) {
-        if (c < '0' || c > '9') ok = false;
-        else id = id * 10 + (c - '0');
-    }
-    if (!ok || id == 0) {
-        return Status(StatusCode::kMalformed, "id \"" + text + "\" in the path: expected a positive whole number");
-    }
-    return id;
+    if (std::optional<int64_t> id = text::ParseId(text)) return *id;
+    return Status(StatusCode::kMalformed, "id \"" + text + "\" in the path: expected a positive whole number");
 }
 
 }  // namespace planwatch::web::api

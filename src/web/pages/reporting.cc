@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "common/text.h"
 #include "services/plan_catalog.h"
 #include "web/http_errors.h"
 #include "web/pages/pages.h"
@@ -222,13 +223,8 @@ Response RenderMy(const Request& request, RequestContext& ctx, const TypedReport
 }
 
 StatusOr<int64_t> FormId(const Params& form, const std::string& name) {
-    const std::string text = First(form, name);
-    char* end = nullptr;
-    long long id = std::strtoll(text.c_str(), &end, 10);
-    if (text.empty() || *end != '\0' || id <= 0) {
-        return Status(StatusCode::kMalformed, name + ": expected an id", SourcePosition{.field = name});
-    }
-    return static_cast<int64_t>(id);
+    if (std::optional<int64_t> id = text::ParseId(First(form, name))) return *id;
+    return Status(StatusCode::kMalformed, name + ": expected an id", SourcePosition{.field = name});
 }
 
 // "12", "12.5" and "12,5" (the Romanian and Slovenian decimal comma).
