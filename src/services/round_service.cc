@@ -153,7 +153,7 @@ StatusOr<RoundView> RoundService::Open(const OpenRoundRequest& request, const Ac
 }
 
 StatusOr<std::vector<RoundView>> RoundService::List(int64_t plan_id, const domain::CivilDate& as_of,
-                                                    const Actor& viewer) {
+                                                    const Actor& viewer, std::vector<domain::ProgressReport>* reports_out) {
     PW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin());
     PW_RETURN_IF_ERROR(CheckVisible(*tx, plan_id, viewer));
     PW_ASSIGN_OR_RETURN(domain::Plan plan, tx->LoadPlan(plan_id));
@@ -165,6 +165,7 @@ StatusOr<std::vector<RoundView>> RoundService::List(int64_t plan_id, const domai
         PW_ASSIGN_OR_RETURN(RoundView view, BuildRoundView(round, plan, reports, std::move(reopenings), as_of));
         views.push_back(std::move(view));
     }
+    if (reports_out) *reports_out = std::move(reports);
     return views;
 }
 

@@ -72,8 +72,11 @@ public:
     // for an unknown plan; kConflict when the plan already has that round.
     StatusOr<RoundView> Open(const OpenRoundRequest& request, const Actor& actor, const domain::CivilDate& today);
     // Every round of the plan by due date; kNotFound for an unknown plan and for
-    // a draft viewer may not see (plan_catalog.h).
-    StatusOr<std::vector<RoundView>> List(int64_t plan_id, const domain::CivilDate& as_of, const Actor& viewer);
+    // a draft viewer may not see (plan_catalog.h). When reports is given it gets
+    // the plan's reports the views were built from (ReportService::ListForPlan's
+    // answer), so a screen that shows both reads them once.
+    StatusOr<std::vector<RoundView>> List(int64_t plan_id, const domain::CivilDate& as_of, const Actor& viewer,
+                                          std::vector<domain::ProgressReport>* reports = nullptr);
     // kNotFound for an unknown round and for a round of a plan viewer may not see.
     StatusOr<RoundView> Get(int64_t round_id, const domain::CivilDate& as_of, const Actor& viewer);
     // Lets one institution write in a locked round until until_on (inclusive);

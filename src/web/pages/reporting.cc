@@ -164,14 +164,13 @@ StatusOr<json> OpenRounds(RequestContext& ctx, int64_t institution_id, const std
     PW_ASSIGN_OR_RETURN(std::vector<storage::PlanSummary> plans, ctx.portal.Plans(ActorOf(ctx)));
     json rounds = json::array();
     for (const storage::PlanSummary& summary : plans) {
+        std::vector<domain::ProgressReport> reports;
         PW_ASSIGN_OR_RETURN(std::vector<services::RoundView> views,
-                            ctx.services.rounds().List(summary.id, ctx.today, ActorOf(ctx)));
+                            ctx.services.rounds().List(summary.id, ctx.today, ActorOf(ctx), &reports));
         if (views.empty()) continue;
         PW_ASSIGN_OR_RETURN(std::shared_ptr<const domain::Plan> plan, ctx.portal.Plan(summary.id, ActorOf(ctx)));
         PW_ASSIGN_OR_RETURN(std::shared_ptr<const reports::ReportModel> model,
                             ctx.portal.Model(summary.id, ctx.today, ctx.lang, ActorOf(ctx)));
-        PW_ASSIGN_OR_RETURN(std::vector<domain::ProgressReport> reports,
-                            ctx.services.progress_reports().ListForPlan(summary.id));
         std::erase_if(reports, [&](const domain::ProgressReport& r) { return r.institution_id != institution_id; });
         for (const services::RoundView& view : views) {
             if (domain::ToString(ctx.today) < view.round.opens_on) continue;
@@ -355,8 +354,9 @@ json CoordinatorMonitoringView(RequestContext& ctx) {
     if (!plans.ok()) return json::object();
     for (const storage::PlanSummary& summary : *plans) {
         json rounds = json::array();
+        std::vector<domain::ProgressReport> submitted;
         StatusOr<std::vector<services::RoundView>> views =
-            ctx.services.rounds().List(summary.id, ctx.today, ActorOf(ctx));
+            ctx.services.rounds().List(summary.id, ctx.today, ActorOf(ctx), &submitted);
         if (views.ok()) {
             for (const services::RoundView& view : *views) {
                 std::string state = ctx.t().Get(view.locked ? "coord_locked" : "coord_open_state");
@@ -376,12 +376,13 @@ json CoordinatorMonitoringView(RequestContext& ctx) {
         }
         plans_json.push_back({{"id", summary.id}, {"title", summary.title}, {"href", PlanHref(summary.id, ctx)},
                               {"rounds", rounds}, {"has_rounds", !rounds.empty()}});
-        StatusOr<std::vector<domain::ProgressReport>> submitted =
-            ctx.services.progress_reports().ListForPlan(summary.id, domain::ReviewState::kSubmitted);
-        if (!submitted.ok() || submitted->empty()) continue;
+        std::erase_if(submitted, [](const domain::ProgressReport& r) {
+            return r.review != domain::ReviewState::kSubmitted;
+        });
+        if (submitted.empty()) continue;
         StatusOr<std::shared_ptr<const domain::Plan>> plan = ctx.portal.Plan(summary.id, ActorOf(ctx));
         if (!plan.ok()) continue;
-        for (const domain::ProgressReport& report : *submitted) {
+        for (const domain::ProgressReport& report : submitted) {
             const domain::Node* activity = FindNode(**plan, report.activity_id);
             std::string institution;
             for (const domain::Institution& i : (*plan)->institutions) {
