@@ -178,8 +178,8 @@ Status StatusService::ComputeEach(const std::vector<int64_t>& plan_ids, const do
                                        plan_ids.begin() + std::min(plan_ids.size(), first + kPlansPerBatch));
         return ReadBatch(store_, ids, fields);
     };
-    // Reading and computing take about as long each, so the next batch is read
-    // on another thread while this one is computed: two cores, half the time.
+    // The next batch is read on another thread while this one is computed, so a
+    // run takes about the longer of the two instead of their sum (bench/scale).
     // The Store gives each transaction its own connection; visit runs here.
     std::future<StatusOr<Batch>> next;
     if (!plan_ids.empty()) next = std::async(std::launch::async, read, 0);
