@@ -323,6 +323,17 @@ std::string SearchKeyWithIcu(std::string_view utf8) { return SearchKeyIcu(Normal
 
 }  // namespace internal
 
+std::vector<std::string> SplitNonEmpty(std::string_view text, char separator) {
+    std::vector<std::string> pieces;
+    for (size_t start = 0; start < text.size();) {
+        size_t end = text.find(separator, start);
+        if (end == std::string_view::npos) end = text.size();
+        if (end > start) pieces.emplace_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return pieces;
+}
+
 std::optional<int64_t> ParseId(std::string_view text) {
     if (text.empty() || text.size() > 18) return std::nullopt;
     int64_t id = 0;

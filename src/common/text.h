@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace planwatch::text {
 
@@ -28,6 +29,9 @@ bool StartsLowercase(std::string_view utf8);
 // True when bytes are well-formed UTF-8 (no overlongs, no surrogates).
 // On false, *bad_offset (if given) is the byte offset of the first bad sequence.
 bool IsValidUtf8(std::string_view bytes, size_t* bad_offset = nullptr);
+
+// The pieces of text between separators, empty ones left out: "a  b " -> {"a", "b"}.
+std::vector<std::string> SplitNonEmpty(std::string_view text, char separator);
 
 // A stored row's id as typed in a path, a form or a command line: ASCII digits
 // only, 1 to 18 of them (so it fits int64_t), not zero. nullopt otherwise; each

@@ -101,6 +101,14 @@ TEST(FastPaths, AgreeWithIcuOnEveryLineOfTheSeeds) {
     }
 }
 
+TEST(SplitNonEmpty, LeavesOutEmptyPieces) {
+    EXPECT_EQ(SplitNonEmpty("  mediere   familială ", ' '), (std::vector<std::string>{"mediere", "familială"}));
+    EXPECT_EQ(SplitNonEmpty("Str. Dorobanților 106\n\nCluj-Napoca", '\n'),
+              (std::vector<std::string>{"Str. Dorobanților 106", "Cluj-Napoca"}));
+    EXPECT_TRUE(SplitNonEmpty("", ' ').empty());
+    EXPECT_TRUE(SplitNonEmpty("   ", ' ').empty());
+}
+
 TEST(ParseId, AcceptsPositiveDigitsThatFitAndNothingElse) {
     EXPECT_EQ(ParseId("1"), 1);
     EXPECT_EQ(ParseId("000042"), 42);

@@ -13,10 +13,11 @@ Status FieldError(StatusCode code, std::string message, const char* field) {
     return Status(code, std::move(message), SourcePosition{.field = field});
 }
 
-// One record as the listing writes it, without the list around it.
+// One record as the listing writes it, for the audit log: without the line end.
 std::string RecordJson(const storage::InstitutionRecord& record) {
-    std::string list = InstitutionsToJson({record});
-    return list.substr(1, list.size() - 3);
+    std::string json = InstitutionToJson(record);
+    json.pop_back();
+    return json;
 }
 
 void Tidy(storage::InstitutionEdit& edit) {
@@ -83,14 +84,7 @@ StatusOr<MergePreview> RegistryService::PreviewMerge(int64_t from_id, int64_t in
 
 StatusOr<std::vector<storage::InstitutionRecord>> RegistryService::SearchInstitutions(const std::string& query) {
     PW_ASSIGN_OR_RETURN(std::vector<storage::InstitutionRecord> all, ListInstitutions());
-    std::vector<std::string> words;
-    const std::string key = text::SearchKey(query);
-    for (size_t start = 0; start < key.size();) {
-        size_t end = key.find(' ', start);
-        if (end == std::string::npos) end = key.size();
-        if (end > start) words.push_back(key.substr(start, end - start));
-        start = end + 1;
-    }
+    const std::vector<std::string> words = text::SplitNonEmpty(text::SearchKey(query), ' ');
     std::vector<storage::InstitutionRecord> found;
     for (storage::InstitutionRecord& record : all) {
         if (Matches(record, words)) found.push_back(std::move(record));

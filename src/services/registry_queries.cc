@@ -10,7 +10,6 @@
 
 #include "common/text.h"
 #include "domain/civil_date.h"
-#include "domain/civil_date.h"
 #include "import/recognise/nomenclature.h"
 #include "services/plan_catalog.h"
 #include "services/registry_service.h"
@@ -83,17 +82,7 @@ bool Matches(const storage::InstitutionRecord& record, const InstitutionFilter& 
     return true;
 }
 
-std::vector<std::string> Words(const std::string& text) {
-    std::vector<std::string> words;
-    const std::string key = text::SearchKey(text);
-    for (size_t start = 0; start < key.size();) {
-        size_t end = key.find(' ', start);
-        if (end == std::string::npos) end = key.size();
-        if (end > start) words.push_back(key.substr(start, end - start));
-        start = end + 1;
-    }
-    return words;
-}
+std::vector<std::string> Words(const std::string& text) { return text::SplitNonEmpty(text::SearchKey(text), ' '); }
 
 // The parts of a code, lower case: "8790 CR-C-I" and "8790CR-c-i" are
 // {"8790", "cr", "c", "i"}. A filter matches whole parts, so "8790 CR-C-I" does

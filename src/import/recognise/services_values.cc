@@ -82,13 +82,7 @@ std::optional<domain::ServiceLicence> ParseLicence(std::string_view cell, const 
         }
     }
     rest += text.substr(previous_end);
-    std::vector<std::string> tokens;
-    for (size_t pos = 0; pos < rest.size();) {
-        size_t end = rest.find(' ', pos);
-        if (end == std::string::npos) end = rest.size();
-        if (end > pos) tokens.push_back(rest.substr(pos, end - pos));
-        pos = end + 1;
-    }
+    const std::vector<std::string> tokens = text::SplitNonEmpty(rest, ' ');
     auto has_digit = [](const std::string& token) { return token.find_first_of("0123456789") != std::string::npos; };
     for (size_t i = 0; i < tokens.size() && licence.number.empty(); ++i) {
         std::string key = text::SearchKey(tokens[i]);

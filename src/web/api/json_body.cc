@@ -47,6 +47,18 @@ StatusOr<std::optional<int64_t>> IntField(const nlohmann::json& body, const char
     return std::optional<int64_t>(it->get<int64_t>());
 }
 
+StatusOr<int64_t> RequiredIdField(const nlohmann::json& body, const char* field, const char* missing) {
+    PW_ASSIGN_OR_RETURN(std::optional<int64_t> value, IdField(body, field));
+    if (!value) return FieldError(field, missing);
+    return *value;
+}
+
+StatusOr<int64_t> RequiredIntField(const nlohmann::json& body, const char* field, const char* missing) {
+    PW_ASSIGN_OR_RETURN(std::optional<int64_t> value, IntField(body, field));
+    if (!value) return FieldError(field, missing);
+    return *value;
+}
+
 StatusOr<int64_t> PathId(const Request& request, const char* name) {
     const std::string text = request.PathParam(name);
     if (std::optional<int64_t> id = text::ParseId(text)) return *id;

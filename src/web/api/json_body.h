@@ -31,6 +31,10 @@ StatusOr<std::string> TextField(const nlohmann::json& body, const char* field);
 StatusOr<std::optional<int64_t>> IdField(const nlohmann::json& body, const char* field);
 // An integer, nullopt when absent or null.
 StatusOr<std::optional<int64_t>> IntField(const nlohmann::json& body, const char* field);
+// The same for a field the request cannot do without: kInvalidArgument naming
+// field with missing ("is required") when it is absent or null.
+StatusOr<int64_t> RequiredIdField(const nlohmann::json& body, const char* field, const char* missing);
+StatusOr<int64_t> RequiredIntField(const nlohmann::json& body, const char* field, const char* missing);
 // A positive id from the path ("/reports/{id}"); kMalformed (400) when it is not one.
 StatusOr<int64_t> PathId(const Request& request, const char* name);
 

@@ -193,16 +193,16 @@ Response ListReports(const Request& request, RequestContext& ctx) {
 Response CreateReport(const Request& request, RequestContext& ctx) {
     StatusOr<json> body = JsonBody(request);
     if (!body.ok()) return ErrorResponse(body.status());
-    StatusOr<std::optional<int64_t>> activity = IdField(*body, "activity");
+    StatusOr<int64_t> activity =
+        RequiredIdField(*body, "activity", "the id of the activity reported on is required");
     if (!activity.ok()) return ErrorResponse(activity.status());
-    if (!*activity) return ErrorResponse(FieldError("activity", "the id of the activity reported on is required"));
     StatusOr<std::optional<int64_t>> institution = IdField(*body, "institution");
     if (!institution.ok()) return ErrorResponse(institution.status());
     StatusOr<std::string> period = TextField(*body, "period");
     if (!period.ok()) return ErrorResponse(period.status());
     StatusOr<services::ReportContent> content = Content(*body);
     if (!content.ok()) return ErrorResponse(content.status());
-    services::NewReport report{.activity_id = **activity, .period = *period, .institution_id = *institution,
+    services::NewReport report{.activity_id = *activity, .period = *period, .institution_id = *institution,
                                .content = std::move(*content)};
     StatusOr<domain::ProgressReport> created = ctx.services.progress_reports().Create(report, ActorOf(ctx));
     if (!created.ok()) return ErrorResponse(created.status());
@@ -235,15 +235,13 @@ Response EditReport(const Request& request, RequestContext& ctx) {
     if (!id.ok()) return ErrorResponse(id.status());
     StatusOr<json> body = JsonBody(request);
     if (!body.ok()) return ErrorResponse(body.status());
-    StatusOr<std::optional<int64_t>> version = IntField(*body, "version");
+    StatusOr<int64_t> version =
+        RequiredIntField(*body, "version", "send the version the edit was made on (from GET)");
     if (!version.ok()) return ErrorResponse(version.status());
-    if (!*version) {
-        return ErrorResponse(FieldError("version", "send the version the edit was made on (from GET)"));
-    }
     StatusOr<services::ReportContent> content = Content(*body);
     if (!content.ok()) return ErrorResponse(content.status());
     StatusOr<domain::ProgressReport> edited =
-        ctx.services.progress_reports().Edit(*id, *content, static_cast<int>(**version), ActorOf(ctx));
+        ctx.services.progress_reports().Edit(*id, *content, static_cast<int>(*version), ActorOf(ctx));
     if (!edited.ok()) return ConflictWithCurrent(edited.status(), ctx, *id);
     ctx.portal.Invalidate();
     return ReportResponse(*edited);

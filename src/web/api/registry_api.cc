@@ -48,9 +48,7 @@ Response MergeInstitution(const Request& request, RequestContext& ctx) {
     if (!*into) return ErrorResponse(InvalidArgument("into: the id of the institution that stays is required"));
     StatusOr<storage::InstitutionRecord> merged = ctx.services.registry().Merge(*from, **into, ActorOf(ctx));
     if (!merged.ok()) return ErrorResponse(merged.status());
-    std::string list = services::InstitutionsToJson({*merged});
-    // One object, not a list of one: strip the brackets the listing writes.
-    return RawJson(list.substr(1, list.size() - 3) + "\n");
+    return RawJson(services::InstitutionToJson(*merged));
 }
 
 Response ListNeeds(const Request& request, RequestContext& ctx) {
@@ -96,14 +94,13 @@ Response UpdateNeed(const Request& request, RequestContext& ctx) {
     if (!id.ok()) return ErrorResponse(id.status());
     StatusOr<json> body = JsonBody(request);
     if (!body.ok()) return ErrorResponse(body.status());
-    StatusOr<std::optional<int64_t>> version = IntField(*body, "version");
+    StatusOr<int64_t> version = RequiredIntField(*body, "version", "the version the edit was made on is required");
     if (!version.ok()) return ErrorResponse(version.status());
-    if (!*version) return ErrorResponse(FieldError("version", "the version the edit was made on is required"));
     StatusOr<std::optional<int64_t>> service = IdField(*body, "service");
     if (!service.ok()) return ErrorResponse(service.status());
     StatusOr<std::string> outcome = TextField(*body, "outcome");
     if (!outcome.ok()) return ErrorResponse(outcome.status());
-    services::NeedUpdate update{.version = static_cast<int>(**version), .service_id = *service, .outcome = *outcome};
+    services::NeedUpdate update{.version = static_cast<int>(*version), .service_id = *service, .outcome = *outcome};
     StatusOr<domain::Need> need = ctx.services.needs().Update(*id, update, ActorOf(ctx));
     if (!need.ok()) return ErrorResponse(need.status());
     return RawJson(services::NeedToJson(*need));
@@ -114,17 +111,16 @@ Response PutServiceMonth(const Request& request, RequestContext& ctx) {
     if (!id.ok()) return ErrorResponse(id.status());
     StatusOr<json> body = JsonBody(request);
     if (!body.ok()) return ErrorResponse(body.status());
-    StatusOr<std::optional<int64_t>> beneficiaries = IntField(*body, "beneficiaries");
+    StatusOr<int64_t> beneficiaries = RequiredIntField(*body, "beneficiaries", "is required");
     if (!beneficiaries.ok()) return ErrorResponse(beneficiaries.status());
-    if (!*beneficiaries) return ErrorResponse(FieldError("beneficiaries", "is required"));
     StatusOr<std::optional<int64_t>> waiting = IntField(*body, "waiting");
     if (!waiting.ok()) return ErrorResponse(waiting.status());
     // Counts of people in one service: anything near the range of int is a typing error.
-    if (**beneficiaries > kMaxCount) return ErrorResponse(FieldError("beneficiaries", "is not a count of people"));
+    if (*beneficiaries > kMaxCount) return ErrorResponse(FieldError("beneficiaries", "is not a count of people"));
     if (waiting->value_or(0) > kMaxCount) return ErrorResponse(FieldError("waiting", "is not a count of people"));
     domain::ServiceMonth month{.service_id = *id,
                                .month = request.PathParam("month"),
-                               .beneficiaries = static_cast<int>(**beneficiaries),
+                               .beneficiaries = static_cast<int>(*beneficiaries),
                                .waiting = static_cast<int>(waiting->value_or(0))};
     Status stored = ctx.services.needs().PutMonth(month, ActorOf(ctx));
     if (!stored.ok()) return ErrorResponse(stored);

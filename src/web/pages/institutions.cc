@@ -4,6 +4,7 @@
 // yearly figures, what it leads and partners on and its reporting completeness.
 #include <algorithm>
 
+#include "common/text.h"
 #include "reports/format.h"
 #include "services/plan_catalog.h"
 #include "web/pages/downloads.h"
@@ -31,17 +32,6 @@ nlohmann::json ActivityRows(const ReportModel& model, const std::vector<int>& in
                         {"deadline", a.schedule}});
     }
     return rows;
-}
-
-std::vector<std::string> ContactLines(const std::string& contact) {
-    std::vector<std::string> lines;
-    for (size_t start = 0; start < contact.size();) {
-        size_t end = contact.find('\n', start);
-        if (end == std::string::npos) end = contact.size();
-        if (end > start) lines.push_back(contact.substr(start, end - start));
-        start = end + 1;
-    }
-    return lines;
 }
 
 }  // namespace
@@ -106,7 +96,7 @@ Response Institution(const Request& request, RequestContext& ctx) {
         view["parent"] = {{"name", registry.parent}, {"href", InstitutionHref(*profile->record.parent_id, ctx)}};
     }
     // Imports keep the address on the first line of the contact, phone and web below it.
-    std::vector<std::string> lines = ContactLines(registry.contact);
+    std::vector<std::string> lines = text::SplitNonEmpty(registry.contact, '\n');
     view["address"] = lines.empty() ? "" : lines.front();
     nlohmann::json contacts = nlohmann::json::array();
     for (size_t line = 1; line < lines.size(); ++line) contacts.push_back(lines[line]);
